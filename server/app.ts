@@ -1,0 +1,81 @@
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/create-database.js';
+import { healthRoutes } from './health/health-routes.js';
+import { contentSecurityPolicy, withoutUpgradeInsecureRequests } from './http/content-security-policy.js';
+import { useStrictJsonBodies } from './http/json-body-parser.js';
+import { loggerOptions } from './http/logger-options.js';
+import { openApiDocument } from './http/openapi-document.js';
+import { problemHandling } from './http/problem-handling.js';
+import { buildRequestValidator } from './http/request-validators.js';
+import { requestIdOf } from './http/request-id.js';
+import { uiFiles, uiIsBuilt, uiPageFallback } from './http/ui-files.js';
+import { projectPath } from './project-root.js';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  /** A ready pino logger; without one the app logs to stdout at `config.logLevel`. */
+  logger?: FastifyBaseLogger;
+  /** Folder of the built UI; defaults to `ui/dist` in the project. */
+  uiDir?: string;
+}
+
+/** The version in package.json, shown by /api/health and the OpenAPI document. */
+export const docsyVersion: string = (
+  JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
+).version;
+
+/**
+ * Builds the Docsy HTTP application without listening: security headers and problem
+ * handling first, then the OpenAPI plugins, then routes, each registered explicitly. Tests use it with
+ * `app.inject`; `main.ts` calls `listen`.
+ *
+ * @example
+ * const app = await buildApp({ config, database });
+ * const response = await app.inject({ method: 'GET', url: '/api/health' });
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const uiDir = deps.uiDir ?? projectPath('ui', 'dist');
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
+  });
+  useStrictJsonBodies(app);
+
+  const built = uiIsBuilt(uiDir);
+  if (!built) app.log.warn(`the UI is not built (${uiDir} has no index.html); run npm run build`);
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy } });
+  // Before any route, so every route (the docs pages too) answers errors, 404 and 405 as problems.
+  await app.register(problemHandling, { fallback: uiPageFallback(built) });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Docsy API', version: docsyVersion, description: 'Errors are RFC 9457 problem documents.' },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: withoutUpgradeInsecureRequests,
+  });
+
+  await app.register(openApiDocument);
+  await app.register(healthRoutes, { database, version: docsyVersion });
+  if (built) await app.register(uiFiles, { root: uiDir });
+  return app;
+}

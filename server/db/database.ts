@@ -1,0 +1,7 @@
+import type { FoundationTables } from './foundation-tables.js';
+
+/**
+ * Every table Kysely knows, composed from one interface per capability. A capability adds its
+ * tables with one more `extends` entry, e.g. `KnowledgeTables` from `server/knowledge/tables.ts`.
+ */
+export interface Database extends FoundationTables {}

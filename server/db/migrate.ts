@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { migrations } from './migrations/index.js';
+
+const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Applies every pending migration from the static list in `migrations/index.ts`; throws
+ * with the failing migration's name when one fails (that migration is rolled back).
+ *
+ * @example
+ * await migrateToLatest(database.db);
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: staticProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error');
+  const cause = error instanceof Error ? error.message : String(error);
+  throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`, { cause: error });
+}

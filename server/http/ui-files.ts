@@ -1,0 +1,48 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const immutable = 'public, max-age=31536000, immutable';
+
+/** Whether the built UI (Vite's `index.html`) exists in `uiDir`. */
+export function uiIsBuilt(uiDir: string): boolean {
+  return existsSync(join(uiDir, 'index.html'));
+}
+
+/**
+ * Serves the built UI: hashed files under `/assets/` cached for a year as immutable, every
+ * other file (`index.html` above all) revalidated on each use. Register only when built.
+ *
+ * @example
+ * if (uiIsBuilt(uiDir)) await app.register(uiFiles, { root: uiDir });
+ */
+export const uiFiles: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    cacheControl: false,
+    setHeaders(reply: FastifyReply, path: string) {
+      const hashedAsset = path.startsWith(join(root, 'assets'));
+      reply.header('cache-control', hashedAsset ? immutable : 'no-cache');
+    },
+  });
+};
+
+/**
+ * The single-page-app fallback: a browser navigating to a client-side route (`/patients/42`)
+ * gets `index.html`. Only for GET/HEAD outside `/api` and `/docs`, when HTML is acceptable.
+ *
+ * @example
+ * await app.register(problemHandling, { fallback: uiPageFallback(uiIsBuilt(uiDir)) });
+ */
+export function uiPageFallback(enabled: boolean) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (!enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    const path = request.url.split('?', 1)[0] ?? '/';
+    if (/^\/(api|docs)(\/|$)/.test(path)) return false;
+    if (!(request.headers.accept ?? '').includes('text/html')) return false;
+    await reply.code(200).sendFile('index.html');
+    return true;
+  };
+}
