@@ -1,7 +1,8 @@
+import type { KnowledgeTables } from '../knowledge/tables.js';
 import type { FoundationTables } from './foundation-tables.js';
 
 /**
  * Every table Kysely knows, composed from one interface per capability. A capability adds its
  * tables with one more `extends` entry, e.g. `KnowledgeTables` from `server/knowledge/tables.ts`.
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, KnowledgeTables {}

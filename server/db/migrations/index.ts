@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
+import * as knowledge from './0100-knowledge.js';
 
 /**
  * Every migration, in order of their names (the Migrator sorts by name). A capability adds one
@@ -9,4 +10,5 @@ import * as foundation from './0001-foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0100-knowledge': knowledge,
 };
