@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-JavaScript scripts run by Node.js (`npm start` needs no TypeScript loader).
+    files: ['scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

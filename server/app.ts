@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
 import { healthRoutes } from './health/health-routes.js';
-import { contentSecurityPolicy, withoutUpgradeInsecureRequests } from './http/content-security-policy.js';
+import { contentSecurityPolicy, docsPagePolicy } from './http/content-security-policy.js';
 import { useStrictJsonBodies } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logger-options.js';
 import { openApiDocument } from './http/openapi-document.js';
@@ -58,7 +58,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy } });
   // Before any route, so every route (the docs pages too) answers errors, 404 and 405 as problems.
-  await app.register(problemHandling, { fallback: uiPageFallback(built) });
+  await app.register(problemHandling, { fallback: uiPageFallback(built ? uiDir : undefined) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -71,7 +71,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
-    transformStaticCSP: withoutUpgradeInsecureRequests,
+    transformStaticCSP: docsPagePolicy,
   });
 
   await app.register(openApiDocument);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -15,7 +14,11 @@ async function startServer(env: Record<string, string | undefined>): Promise<voi
   let database: DatabaseHandle | undefined;
   try {
     const environment = loadConfig(env);
-    database = await createDatabase(environment);
+    const opening = createDatabase(environment);
+    opening.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+    // The HTTP modules load while the embedded database compiles and opens.
+    const { buildApp } = await import('./app.js');
+    database = await opening;
     const config = await provideJwtSecret(environment);
     await migrateToLatest(database.db);
     const app = await buildApp({ config, database });

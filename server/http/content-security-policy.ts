@@ -19,11 +19,16 @@ export const contentSecurityPolicy = {
 };
 
 /**
- * Removes `upgrade-insecure-requests` from a policy (the one @fastify/swagger-ui sets on /docs).
+ * Adapts the policy @fastify/swagger-ui sets on `/docs` (hashes for its scripts): without
+ * `upgrade-insecure-requests`, and with inline styles, which Swagger UI's rendering applies.
+ * Inline styles stay forbidden in the application itself.
  *
  * @example
- * withoutUpgradeInsecureRequests("default-src 'self'; upgrade-insecure-requests;"); // "default-src 'self';"
+ * docsPagePolicy("style-src 'self' https: ; upgrade-insecure-requests;"); // "style-src 'self' 'unsafe-inline' https: ;"
  */
-export function withoutUpgradeInsecureRequests(policy: string): string {
-  return policy.replace(/\s*upgrade-insecure-requests;?/g, '').trim();
+export function docsPagePolicy(policy: string): string {
+  return policy
+    .replace(/\s*upgrade-insecure-requests;?/g, '')
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .trim();
 }

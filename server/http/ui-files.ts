@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,37 +13,42 @@ export function uiIsBuilt(uiDir: string): boolean {
 
 /**
  * Serves the built UI: hashed files under `/assets/` cached for a year as immutable, every
- * other file (`index.html` above all) revalidated on each use. Register only when built.
+ * other file (`index.html` above all) revalidated on each use. Register only when built. Not
+ * encapsulated, so `reply.sendFile` also serves the page fallback.
  *
  * @example
  * if (uiIsBuilt(uiDir)) await app.register(uiFiles, { root: uiDir });
  */
-export const uiFiles: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    cacheControl: false,
-    setHeaders(reply: FastifyReply, path: string) {
-      const hashedAsset = path.startsWith(join(root, 'assets'));
-      reply.header('cache-control', hashedAsset ? immutable : 'no-cache');
-    },
-  });
-};
+export const uiFiles = fastifyPlugin<{ root: string }>(
+  async (app: FastifyInstance, { root }) => {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders(reply: FastifyReply, path: string) {
+        const hashedAsset = path.startsWith(join(root, 'assets'));
+        reply.header('cache-control', hashedAsset ? immutable : 'no-cache');
+      },
+    });
+  },
+  { name: 'docsy-ui-files' },
+);
 
 /**
  * The single-page-app fallback: a browser navigating to a client-side route (`/patients/42`)
- * gets `index.html`. Only for GET/HEAD outside `/api` and `/docs`, when HTML is acceptable.
+ * gets `index.html`. Only for GET/HEAD outside `/api` and `/docs`, when HTML is acceptable;
+ * `uiDir` undefined (UI not built) disables it.
  *
  * @example
- * await app.register(problemHandling, { fallback: uiPageFallback(uiIsBuilt(uiDir)) });
+ * await app.register(problemHandling, { fallback: uiPageFallback(uiIsBuilt(uiDir) ? uiDir : undefined) });
  */
-export function uiPageFallback(enabled: boolean) {
+export function uiPageFallback(uiDir: string | undefined) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
-    if (!enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    if (uiDir === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     const path = request.url.split('?', 1)[0] ?? '/';
     if (/^\/(api|docs)(\/|$)/.test(path)) return false;
     if (!(request.headers.accept ?? '').includes('text/html')) return false;
-    await reply.code(200).sendFile('index.html');
+    await reply.code(200).sendFile('index.html', uiDir);
     return true;
   };
 }

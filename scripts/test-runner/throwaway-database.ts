@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** A Postgres database created for one test run; `drop()` removes it (idempotent). */
+export interface ThrowawayDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * The administrative connection: `DOCSY_TEST_PG_ADMIN_URL`, else the `PG*` variables, else
+ * `root@127.0.0.1:5432/postgres` (this machine's trust-auth default).
+ */
+function adminConfig(): pg.ClientConfig {
+  const url = process.env.DOCSY_TEST_PG_ADMIN_URL;
+  if (url) return { connectionString: url };
+  return {
+    host: process.env.PGHOST ?? '127.0.0.1',
+    port: Number(process.env.PGPORT ?? 5432),
+    user: process.env.PGUSER ?? 'root',
+    password: process.env.PGPASSWORD,
+    database: process.env.PGDATABASE ?? 'postgres',
+  };
+}
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(adminConfig());
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates `docsy_test_<random>` and returns its URL (same server and credentials as the
+ * administrative connection).
+ *
+ * @example
+ * const database = await createThrowawayDatabase();
+ * try { ... } finally { await database.drop(); }
+ */
+export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
+  const name = `docsy_test_${randomBytes(6).toString('hex')}`;
+  const url = await asAdmin(async (client) => {
+    await client.query(`create database ${name}`);
+    const address = new URL('postgres://localhost');
+    address.hostname = client.host;
+    address.port = String(client.port);
+    address.username = encodeURIComponent(client.user ?? '');
+    if (client.password) address.password = encodeURIComponent(String(client.password));
+    address.pathname = `/${name}`;
+    return address.toString();
+  });
+  let dropped = false;
+  return {
+    name,
+    url,
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await asAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
