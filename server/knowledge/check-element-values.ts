@@ -23,9 +23,9 @@ export function checkElementValues(nodes: TreeNode[]): ModellingError[] {
   return toFieldErrors(validate.errors ?? []).map(({ path, message }) => {
     const [, key, index] = /^\/(.*)\/(\d+)/.exec(path) ?? [];
     const elementPath = (key ?? '').replaceAll('~1', '/').replaceAll('~0', '~');
-    const [where, position] = elementPath.endsWith('#default')
-      ? [elementPath.slice(0, -8), 'default']
-      : [elementPath, `examples/${index}`];
+    const [where, marker] = elementPath.split('#');
+    const position =
+      marker === 'default' ? 'default' : marker ? `x-choice/${marker}/examples/${index}` : `examples/${index}`;
     return { path: `${where}/${position}`, message };
   });
 }
@@ -39,6 +39,16 @@ function collect(
   for (const node of nodes) {
     const here = `${path}/${node.key}`;
     if (node.kind === 'group' || node.kind === 'cluster') collect(node.children, here, properties, data);
+    if (node.kind === 'choice') {
+      for (const choice of node.choices) {
+        const examples = (node.examples ?? [])
+          .filter((example) => example.type === choice.type)
+          .map((example) => example.value);
+        if (examples.length === 0) continue;
+        properties[`${here}#${choice.type}`] = { type: 'array', items: valueSchema(choice, node.label) };
+        data[`${here}#${choice.type}`] = examples;
+      }
+    }
     if (node.kind !== 'element') continue;
     const schema = { type: 'array', items: valueSchema(node.value, node.label) };
     if (node.examples) {

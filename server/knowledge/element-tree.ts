@@ -114,6 +114,8 @@ export interface ElementNode extends NodeBase {
 export interface ChoiceNode extends NodeBase {
   kind: 'choice';
   choices: ValueSpec[];
+  /** Realistic values, each naming its data type, from the alternatives' examples. */
+  examples?: { type: DataTypeName; value: unknown }[];
 }
 
 export interface GroupNode extends NodeBase {

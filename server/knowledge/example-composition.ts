@@ -78,6 +78,8 @@ function exampleSingle(node: TreeNode): unknown {
       return node.examples?.[0] ?? node.default ?? exampleValue(node.value, node.label);
     }
     case 'choice': {
+      const example = node.examples?.find((candidate) => node.choices.some((choice) => choice.type === candidate.type));
+      if (example) return example;
       if (!node.required) return undefined;
       const first = node.choices[0]!;
       return { type: first.type, value: exampleValue(first, node.label) };

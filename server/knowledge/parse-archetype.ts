@@ -129,7 +129,12 @@ function parseValue(base: NodeBase, raw: Json, path: string, errors: ModellingEr
     const types = choices.map((choice) => choice.type);
     if (new Set(types).size !== types.length)
       errors.push({ path: `${path}/x-choice`, message: 'names a data type twice' });
-    return { ...base, kind: 'choice', choices };
+    const examples = (raw['x-choice'] as Json[]).flatMap((choice, index) =>
+      Array.isArray(choice.examples)
+        ? choice.examples.map((value: unknown) => ({ type: choices[index]!.type, value }))
+        : [],
+    );
+    return { ...base, kind: 'choice', choices, ...(examples.length > 0 ? { examples } : {}) };
   }
   const ref = raw.$ref as string;
   if (ref.startsWith('docsy:archetype/')) {
