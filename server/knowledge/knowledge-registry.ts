@@ -50,12 +50,26 @@ export class KnowledgeRegistry {
     this.#repository = new RegistryRepository(db);
   }
 
-  /** Opens the registry and loads every stored revision into the catalog. */
-  static async open(db: Kysely<Database>): Promise<KnowledgeRegistry> {
-    const registry = new KnowledgeRegistry(db);
-    for (const document of await registry.#repository.allDocuments('archetype')) registry.#hold('archetype', document);
-    for (const document of await registry.#repository.allDocuments('template')) registry.#hold('template', document);
-    return registry;
+  #loading: Promise<void> | undefined;
+
+  /**
+   * Opens the registry. Stored revisions are loaded into the catalog on first use, so building
+   * the app needs no database round trip.
+   */
+  static open(db: Kysely<Database>): KnowledgeRegistry {
+    return new KnowledgeRegistry(db);
+  }
+
+  /** Loads every stored revision into the catalog, once. */
+  async ready(): Promise<void> {
+    this.#loading ??= (async () => {
+      for (const document of await this.#repository.allDocuments('archetype')) this.#hold('archetype', document);
+      for (const document of await this.#repository.allDocuments('template')) this.#hold('template', document);
+    })().catch((error: unknown) => {
+      this.#loading = undefined;
+      throw error;
+    });
+    return this.#loading;
   }
 
   get repository(): RegistryRepository {
@@ -87,6 +101,7 @@ export class KnowledgeRegistry {
     const limits = checkSizeAndDepth(JSON.stringify(document ?? null).length, document);
     if (limits.length > 0) throw invalid(kind, limits);
     if (!identity) return this.#refuseUnidentified(kind, document);
+    await this.ready();
     return this.#db.transaction().execute(async (trx) => {
       // One publisher per id at a time, so compatibility is always checked against the true latest revision.
       await sql`select pg_advisory_xact_lock(hashtext(${`docsy-knowledge:${identity.id}`}))`.execute(trx);
@@ -183,6 +198,7 @@ export class KnowledgeRegistry {
    * Throws 404 when there is none.
    */
   async form(templateId: string, revision?: string): Promise<FormDefinition> {
+    await this.ready();
     const chosen = revision ?? (await this.latestReleasedTemplateRevision(templateId));
     let form = chosen ? this.catalog.form(templateId, chosen) : undefined;
     if (!form && chosen) {

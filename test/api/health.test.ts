@@ -35,7 +35,7 @@ test('a database that does not answer makes health a 503 problem', async () => {
     new Kysely<Database>({ dialect: new PostgresDialect({ pool: unreachable }) }),
     'postgres',
   );
-  const broken = await buildApp({ config: testConfig, database });
+  const broken = await buildApp({ config: testConfig, database, knowledgeFolders: false });
   try {
     const response = await broken.inject({ method: 'GET', url: '/api/health' });
     const problem = assertProblem(response, 503, 'service-unavailable');
