@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
 import { healthRoutes } from './health/health-routes.js';
+import { answerConnectionError } from './http/connection-errors.js';
 import { contentSecurityPolicy, docsPagePolicy } from './http/content-security-policy.js';
+import { toApiError } from './http/fastify-errors.js';
 import { useStrictJsonBodies } from './http/json-body-parser.js';
 import { loggerOptions } from './http/logger-options.js';
 import { openApiDocument } from './http/openapi-document.js';
-import { problemHandling } from './http/problem-handling.js';
+import { problemHandling, sendProblem } from './http/problem-handling.js';
 import { buildRequestValidator } from './http/request-validators.js';
 import { requestIdOf } from './http/request-id.js';
 import { uiFiles, uiIsBuilt, uiPageFallback } from './http/ui-files.js';
@@ -50,6 +52,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
+    return503OnClosing: false,
+    frameworkErrors: (error, request, reply) => sendProblem(reply, request, toApiError(error, request)),
+    clientErrorHandler: answerConnectionError,
   });
   useStrictJsonBodies(app);
 

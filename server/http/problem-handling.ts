@@ -26,8 +26,19 @@ export const problemHandling = fastifyPlugin<ProblemHandlingOptions>(
     const allowed = new AllowedMethods();
     app.addSchema(problemSchema);
     app.addHook('onRoute', (route) => allowed.add(route.method, route.url));
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
     app.addHook('onRequest', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // Fastify's own 503 while closing is not a problem document; answer it here instead.
+      if (closing) {
+        const problem = new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down; try again', {
+          headers: { connection: 'close' },
+        });
+        return sendProblem(reply, request, problem);
+      }
     });
 
     app.setErrorHandler(async (error, request, reply) => {
@@ -63,6 +74,7 @@ export const problemHandling = fastifyPlugin<ProblemHandlingOptions>(
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: ApiError): FastifyReply {
   return reply
     .code(problem.status)
+    .header('x-request-id', request.id)
     .headers(problem.headers)
     .type('application/problem+json; charset=utf-8')
     .send({
