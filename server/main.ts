@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -8,17 +9,13 @@ import { StartupError } from './startup-error.js';
 /**
  * Starts Docsy: configuration, database (migrated), HTTP server; closes everything on SIGINT
  * or SIGTERM. Errors an operator can fix are printed as one line and exit with code 1.
- * Importing this module starts the server (`node dist/server/main.js`, `scripts/start.ts`).
+ * Importing this module starts the server (`node dist/server/main.js`, `scripts/start.js`).
  */
 async function startServer(env: Record<string, string | undefined>): Promise<void> {
   let database: DatabaseHandle | undefined;
   try {
     const environment = loadConfig(env);
-    const opening = createDatabase(environment);
-    opening.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-    // The HTTP modules load while the embedded database compiles and opens.
-    const { buildApp } = await import('./app.js');
-    database = await opening;
+    database = await createDatabase(environment);
     const config = await provideJwtSecret(environment);
     await migrateToLatest(database.db);
     const app = await buildApp({ config, database });
@@ -37,12 +34,16 @@ function describeDatabase(config: Config): string {
   return `Postgres at ${url.host}${url.pathname}`;
 }
 
+const shutdownGraceMs = 10_000;
+
 function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    // A request that never ends must not keep the process alive.
+    setTimeout(() => process.exit(1), shutdownGraceMs).unref();
     try {
       await app.close();
       await database.close();
@@ -52,8 +53,9 @@ function closeOnSignals(app: FastifyInstance, database: DatabaseHandle): void {
       process.exit(1);
     }
   };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // Repeated signals (a terminal and `tsx watch` both relay Ctrl-C) do not cut the close short.
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
 }
 
 function failStartup(error: unknown): never {
