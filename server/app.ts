@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
 import { healthRoutes } from './health/health-routes.js';
+import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
+import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
+import { publishKnowledgeFolders, type KnowledgeFolders } from './knowledge/publish-knowledge-folders.js';
 import { answerConnectionError } from './http/connection-errors.js';
 import { contentSecurityPolicy, docsPagePolicy } from './http/content-security-policy.js';
 import { toApiError } from './http/fastify-errors.js';
@@ -25,6 +28,8 @@ export interface AppDependencies {
   logger?: FastifyBaseLogger;
   /** Folder of the built UI; defaults to `ui/dist` in the project. */
   uiDir?: string;
+  /** Folders of archetype and template files published at start; `false` for none. Defaults to the project's. */
+  knowledgeFolders?: KnowledgeFolders | false;
 }
 
 /** The version in package.json, shown by /api/health and the OpenAPI document. */
@@ -81,6 +86,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(openApiDocument);
   await app.register(healthRoutes, { database, version: docsyVersion });
+  const registry = KnowledgeRegistry.open(database.db);
+  const folders = deps.knowledgeFolders ?? {
+    archetypes: projectPath('archetypes'),
+    templates: projectPath('templates'),
+  };
+  if (folders) await publishKnowledgeFolders(registry, folders, app.log);
+  await app.register(knowledgeRoutes, { registry });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }
