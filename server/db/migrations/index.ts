@@ -1,14 +1,18 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
+import * as audit from './0050-audit.js';
 import * as knowledge from './0100-knowledge.js';
+import * as ehr from './0200-ehr.js';
 
 /**
  * Every migration, in order of their names (the Migrator sorts by name). A capability adds one
  * line here; numbers are reserved per capability so branches do not collide:
- * 0001 foundation, 0100 knowledge, 0200 ehr, 0300 access, 0400 scheduling, 0500 documents,
+ * 0001 foundation, 0050 audit, 0100 knowledge, 0200 ehr, 0300 access, 0400 scheduling, 0500 documents,
  * 0600 terminology.
  */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0050-audit': audit,
   '0100-knowledge': knowledge,
+  '0200-ehr': ehr,
 };
