@@ -12,6 +12,10 @@
  * | `interval` | `string` in Postgres output format, e.g. `01:30:00` |
  * | `json` / `jsonb` | parsed value |
  *
+ * Concurrency: PGlite is one connection in this process. Queries and transactions run one at a
+ * time (a transaction holds everything else until it ends), so keep transactions short; on
+ * Postgres they run in parallel over the pool. Code must be correct under both.
+ *
  * JSON parameters: never pass an object or array as a bare parameter (`pg` turns arrays into
  * Postgres arrays, PGlite guesses differently); use {@link jsonb}, which always sends text
  * produced by `JSON.stringify` and casts it.
