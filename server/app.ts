@@ -9,6 +9,9 @@ import { healthRoutes } from './health/health-routes.js';
 import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
 import { publishKnowledgeFolders, type KnowledgeFolders } from './knowledge/publish-knowledge-folders.js';
+import { TerminologyRepository } from './terminology/terminology-repository.js';
+import { terminologyRoutes } from './terminology/terminology-routes.js';
+import { TerminologyService } from './terminology/terminology-service.js';
 import { answerConnectionError } from './http/connection-errors.js';
 import { contentSecurityPolicy, docsPagePolicy } from './http/content-security-policy.js';
 import { toApiError } from './http/fastify-errors.js';
@@ -93,6 +96,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   };
   if (folders) await publishKnowledgeFolders(registry, folders, app.log);
   await app.register(knowledgeRoutes, { registry });
+  const terminology = new TerminologyService(new TerminologyRepository(database.db));
+  if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
+  await app.register(terminologyRoutes, { terminology });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
 import * as knowledge from './0100-knowledge.js';
 import * as ehr from './0200-ehr.js';
+import * as terminology from './0600-terminology.js';
 
 /**
  * Every migration, in order of their names (the Migrator sorts by name). A capability adds one
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0050-audit': audit,
   '0100-knowledge': knowledge,
   '0200-ehr': ehr,
+  '0600-terminology': terminology,
 };
