@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../http/api-error.js';
+import { canonicalJson } from './canonical-json.js';
 import type { KnowledgeRegistry } from './knowledge-registry.js';
 import { readKnowledgeFolder } from './knowledge-files.js';
 import { archetypeKey, inRevisionOrder, templateKey } from './load-knowledge-files.js';
@@ -11,7 +12,7 @@ export interface KnowledgeFolders {
 
 /**
  * Publishes every archetype and template file found in the folders, in revision order, so that
- * knowledge added as a file needs no code change. An unchanged file costs one lookup; a file the
+ * knowledge added as a file needs no code change. Unchanged files cost one query in all; a file the
  * registry refuses is logged with its reasons and skipped: the server still starts.
  *
  * @example
@@ -28,7 +29,10 @@ export async function publishKnowledgeFolders(
     { kind: 'template', files: inRevisionOrder(await readKnowledgeFolder(folders.templates), templateKey) },
   ] as const;
   for (const { kind, files } of batches) {
+    // One query tells which files are already stored as they are, so a restart publishes nothing.
+    const stored = new Set((await registry.repository.allDocuments(kind)).map(canonicalJson));
     for (const file of files) {
+      if (file.errors.length === 0 && stored.has(canonicalJson(file.document))) continue;
       const actor = `file:${file.file}`;
       try {
         if (file.errors.length > 0) throw new ApiError('VALIDATION_FAILED', 'unreadable file', { errors: file.errors });
