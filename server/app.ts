@@ -3,6 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { accessContext } from './access/access-context.js';
+import { authRoutes } from './access/auth-routes.js';
+import { authentication } from './access/authentication.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
 import { healthRoutes } from './health/health-routes.js';
@@ -88,7 +91,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await app.register(openApiDocument);
+  // Before any /api route: every one is authenticated unless it declares config.public.
+  await app.register(authentication, { db: database.db, jwtSecret: config.jwtSecret, systemId: config.systemId });
   await app.register(healthRoutes, { database, version: docsyVersion });
+  await app.register(authRoutes, { context: accessContext(app, database.db, config) });
   const registry = KnowledgeRegistry.open(database.db);
   const folders = deps.knowledgeFolders ?? {
     archetypes: projectPath('archetypes'),

@@ -1,3 +1,4 @@
+import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
 import type { EhrTables } from '../ehr/ehr-tables.js';
 import type { KnowledgeTables } from '../knowledge/tables.js';
@@ -8,4 +9,5 @@ import type { FoundationTables } from './foundation-tables.js';
  * Every table Kysely knows, composed from one interface per capability. A capability adds its
  * tables with one more `extends` entry, e.g. `KnowledgeTables` from `server/knowledge/tables.ts`.
  */
-export interface Database extends FoundationTables, AuditTables, KnowledgeTables, EhrTables, TerminologyTables {}
+export interface Database
+  extends FoundationTables, AuditTables, KnowledgeTables, EhrTables, AccessTables, TerminologyTables {}

@@ -140,6 +140,7 @@ function fileRoutes(app: FastifyInstance, registry: KnowledgeRegistry, kind: Kno
   app.post<{ Querystring: { dryRun: boolean } }>(
     `/api/${collection}`,
     {
+      config: { roles: ['modeller'] },
       schema: {
         tags: ['knowledge'],
         summary: `Publish a ${kind} revision (or check it with ?dryRun=true)`,
@@ -154,7 +155,7 @@ function fileRoutes(app: FastifyInstance, registry: KnowledgeRegistry, kind: Kno
     },
     async (request, reply) => {
       const options = { dryRun: request.query.dryRun };
-      const actor = actorOf(request);
+      const actor = `user:${request.user.id}`;
       const result =
         kind === 'archetype'
           ? await registry.publishArchetype(request.body, actor, options)
@@ -203,10 +204,4 @@ function published(reply: FastifyReply, result: PublishResult, collection: strin
       .header('location', `/api/${collection}/${encodeURIComponent(result.id)}?revision=${result.revision}`);
   }
   return result;
-}
-
-/** Who published: the signed-in user once accounts exist; until then the caller's address. */
-function actorOf(request: { user?: unknown; ip: string }): string {
-  const user = request.user as { id?: string } | undefined;
-  return user?.id ? `user:${user.id}` : `address:${request.ip}`;
 }

@@ -27,7 +27,7 @@ test('while shutting down, in-flight requests finish and new ones get a 503 prob
   const app = await buildTestApp();
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  app.get('/api/test/slow', async () => {
+  app.get('/api/test/slow', { config: { public: true } }, async () => {
     await released;
     return { done: true };
   });

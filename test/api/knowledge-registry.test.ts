@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compositionValidators } from '../../server/knowledge/composition-validators.js';
 import type { FormDefinition } from '../../server/knowledge/form-definition.js';
+import { signedIn } from '../support/accounts.js';
 import { archetypeDocument, templateDocument } from '../support/knowledge-fixtures.js';
 import { assertProblem } from '../support/problem-assertions.js';
 import { buildTestApp, testDatabase } from '../support/test-app.js';
@@ -15,8 +16,11 @@ const app = await buildTestApp();
 const { db } = await testDatabase();
 test.after(() => app.close());
 
-const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as Json });
-const get = (url: string) => app.inject({ method: 'GET', url });
+const modeller = await signedIn(app, 'modeller');
+const doctor = await signedIn(app, 'doctor');
+const post = (url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, payload: payload as Json, headers: modeller.headers });
+const get = (url: string) => app.inject({ method: 'GET', url, headers: doctor.headers });
 
 /** A fresh archetype id, so tests never meet each other's data. */
 const freshId = (cls = 'OBSERVATION') => `test-EHR-${cls}.t${randomBytes(5).toString('hex')}.v1`;
@@ -80,6 +84,31 @@ test('an archetype and a template no code knows are published, resolved and vali
     { path: '/content/0/data/finding', message: 'Finding: is required' },
     { path: '/content/0/data/severity/code', message: 'Severity: must be one of Mild or Severe' },
   ]);
+});
+
+test('reading needs a signed-in user; publishing needs the modeller role', async () => {
+  assertProblem(await app.inject({ method: 'GET', url: '/api/templates' }), 401, 'unauthorized');
+  assertProblem(await app.inject({ method: 'GET', url: '/api/templates/docsy.vital_signs.v1/form' }), 401);
+  const patient = await signedIn(app, 'patient');
+  const read = await app.inject({ method: 'GET', url: '/api/templates', headers: patient.headers });
+  assert.is(read.statusCode, 200);
+  const id = freshId();
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/api/archetypes',
+    payload: severity(id, '1.0.0', ['mild']),
+    headers: doctor.headers,
+  });
+  assert.match(assertProblem(refused, 403, 'forbidden').detail, /modeller/);
+  assertProblem(
+    await app.inject({ method: 'POST', url: '/api/archetypes', payload: severity(id, '1.0.0', ['mild']) }),
+    401,
+  );
+  assertProblem(await get(`/api/archetypes/${id}`), 404, 'not-found');
+  const created = await post('/api/archetypes', severity(id, '1.0.0', ['mild']));
+  assert.is(created.statusCode, 201);
+  const revisions = (await get(`/api/archetypes/${id}/revisions`)).json<{ items: { createdBy: string }[] }>();
+  assert.is(revisions.items[0]!.createdBy, `user:${modeller.user.id}`);
 });
 
 test('publishing the same revision again changes nothing; other content under that revision is a conflict', async () => {

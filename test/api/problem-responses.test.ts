@@ -9,6 +9,7 @@ const app = await buildTestApp({ config: { bodyLimit: 4096 } });
 app.post(
   '/api/test/observations',
   {
+    config: { public: true },
     schema: {
       body: {
         type: 'object',
@@ -29,7 +30,7 @@ app.post(
   },
   async (request) => ({ received: request.body, query: request.query }),
 );
-app.get('/api/test/failure', async () => {
+app.get('/api/test/failure', { config: { public: true } }, async () => {
   throw new Error('connection string postgres://secret@db failed at internals');
 });
 test.after(() => app.close());

@@ -19,7 +19,7 @@ const app = await buildApp({
   database: await testDatabase(),
   logger: pino(loggerOptions('info'), sink),
 });
-app.post('/api/test/notes', { schema: { body: { type: 'object' } } }, async (request) => {
+app.post('/api/test/notes', { config: { public: true }, schema: { body: { type: 'object' } } }, async (request) => {
   request.log.info({ headers: request.headers }, 'handler saw the headers');
   throw new Error('boom');
 });

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
 import * as knowledge from './0100-knowledge.js';
 import * as ehr from './0200-ehr.js';
+import * as access from './0300-access.js';
 import * as terminology from './0600-terminology.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0050-audit': audit,
   '0100-knowledge': knowledge,
   '0200-ehr': ehr,
+  '0300-access': access,
   '0600-terminology': terminology,
 };

@@ -1,0 +1,50 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { AccountStatus, Role } from './roles.js';
+
+/** A person who signs in: a patient, a practitioner, a modeller or an admin. */
+export interface AccountTable {
+  id: string;
+  /** As typed at registration; unique regardless of case (index on `lower(email)`). */
+  email: string;
+  name: string;
+  /** `scrypt$N$r$p$salt$hash`, see `password-hashing.ts`. */
+  password_hash: string;
+  roles: ColumnType<Role[], Role[], Role[]>;
+  status: AccountStatus;
+  /** `YYYY-MM-DD`, patients only. */
+  birth_date: string | null;
+  /** The patient's EHR, patients only. */
+  ehr_id: string | null;
+  /** Random value the calendar feed token is derived from; a new one revokes the old feed URL. */
+  calendar_nonce: string;
+  /** SHA-256 (hex) of the calendar feed token, for looking an account up by its feed URL. */
+  calendar_token_hash: string;
+  created_at: Generated<Date>;
+}
+
+/** One sign-in: the family of refresh tokens it issues, revoked together. */
+export interface AuthSessionTable {
+  id: string;
+  account_id: string;
+  created_at: Generated<Date>;
+  /** No refresh beyond this moment, however often the session is refreshed. */
+  expires_at: Date;
+  revoked_at: Date | null;
+  /** `logout`, `refresh-token-reuse`, `account-disabled`, … */
+  revoked_reason: string | null;
+}
+
+/** A refresh token, stored only as its SHA-256; single use. */
+export interface RefreshTokenTable {
+  token_hash: string;
+  session_id: string;
+  issued_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AccessTables {
+  account: AccountTable;
+  auth_session: AuthSessionTable;
+  refresh_token: RefreshTokenTable;
+}
