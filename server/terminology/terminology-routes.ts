@@ -50,6 +50,7 @@ export const terminologyRoutes: FastifyPluginAsync<TerminologyRoutesOptions> = a
   app.put<{ Params: { valueSet: string }; Querystring: { title: string; codeSystem: string }; Body: string }>(
     '/api/terminology/:valueSet',
     {
+      config: { roles: ['modeller'] },
       bodyLimit: importBodyLimit,
       preValidation: async (request) => {
         if (!/^text\/csv\b/.test(request.headers['content-type'] ?? '')) {

@@ -1,28 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { signedIn } from '../support/accounts.js';
 import { assertProblem } from '../support/problem-assertions.js';
 import { buildTestApp } from '../support/test-app.js';
 
 const app = await buildTestApp();
 test.after(() => app.close());
+const nurse = await signedIn(app, 'nurse');
+const modeller = await signedIn(app, 'modeller');
 
 type Match = { code: string; display: string; codeSystem: string };
 const search = async (valueSet: string, q: string) =>
-  (await app.inject({ method: 'GET', url: `/api/terminology/${valueSet}?q=${encodeURIComponent(q)}` })).json<{
+  (
+    await app.inject({
+      method: 'GET',
+      url: `/api/terminology/${valueSet}?q=${encodeURIComponent(q)}`,
+      headers: nurse.headers,
+    })
+  ).json<{
     items: Match[];
   }>().items;
 const importCsv = (id: string, csv: string, title = 'Test set') =>
   app.inject({
     method: 'PUT',
     url: `/api/terminology/${id}?title=${encodeURIComponent(title)}&codeSystem=SNOMED-CT`,
-    headers: { 'content-type': 'text/csv' },
+    headers: { 'content-type': 'text/csv', ...modeller.headers },
     payload: csv,
   });
 const freshSet = () => `test-${randomBytes(4).toString('hex')}`;
 
 test('the shipped value sets are listed with their code system and size', async () => {
-  const { items } = (await app.inject({ method: 'GET', url: '/api/terminology' })).json<{
+  const { items } = (await app.inject({ method: 'GET', url: '/api/terminology', headers: nurse.headers })).json<{
     items: { id: string; codeSystem: string; size: number }[];
   }>();
   const byId = new Map(items.map((set) => [set.id, set]));
@@ -92,14 +101,36 @@ test('an imported value set replaces the old one only when the whole file is val
 });
 
 test('an unknown value set is a 404, a missing query a 400, a non-CSV body a 415', async () => {
-  assertProblem(await app.inject({ method: 'GET', url: '/api/terminology/no-such-set?q=a' }), 404, 'not-found');
-  assertProblem(await app.inject({ method: 'GET', url: '/api/terminology/snomed-substances' }), 400);
+  assertProblem(
+    await app.inject({ method: 'GET', url: '/api/terminology/no-such-set?q=a', headers: nurse.headers }),
+    404,
+    'not-found',
+  );
+  assertProblem(
+    await app.inject({ method: 'GET', url: '/api/terminology/snomed-substances', headers: nurse.headers }),
+    400,
+  );
   const json = await app.inject({
     method: 'PUT',
     url: `/api/terminology/${freshSet()}?title=T&codeSystem=LOINC`,
     payload: { code: 'x' },
+    headers: modeller.headers,
   });
   assertProblem(json, 415);
+});
+
+test('reading value sets needs a signed-in user; importing one needs the modeller role', async () => {
+  assertProblem(await app.inject({ method: 'GET', url: '/api/terminology' }), 401, 'unauthorized');
+  const csv = 'code,display,synonyms\nx1,Thing,\n';
+  const url = `/api/terminology/${freshSet()}?title=T&codeSystem=LOINC`;
+  const byNurse = await app.inject({
+    method: 'PUT',
+    url,
+    payload: csv,
+    headers: { 'content-type': 'text/csv', ...nurse.headers },
+  });
+  assertProblem(byNurse, 403, 'forbidden');
+  assertProblem(await app.inject({ method: 'PUT', url, payload: csv, headers: { 'content-type': 'text/csv' } }), 401);
 });
 
 test.run();
