@@ -8,6 +8,7 @@ import { authRoutes } from './access/auth-routes.js';
 import { authentication } from './access/authentication.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
+import { ehrCapability } from './ehr/ehr-capability.js';
 import { healthRoutes } from './health/health-routes.js';
 import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const terminology = new TerminologyService(new TerminologyRepository(database.db));
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });
+  await app.register(ehrCapability, { db: database.db, registry, systemId: config.systemId });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }

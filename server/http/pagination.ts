@@ -13,6 +13,20 @@ export const paginationQuery = {
 } as const;
 
 /**
+ * Response schema of one page of a list: `{items, next?}`.
+ *
+ * @example
+ * response: { 200: pageSchema({ type: 'object', properties: { id: { type: 'string' } } }) }
+ */
+export function pageSchema<Item extends object>(item: Item) {
+  return {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: item }, next: { type: 'string' } },
+  } as const;
+}
+
+/**
  * An opaque cursor for keyset pagination: the sort key of the last item of a page.
  *
  * @example

@@ -45,4 +45,11 @@ test(`nesting deeper than ${maxJsonDepth} levels is refused; brackets inside str
   assert.type(parseJsonBody(Buffer.from(flat)), 'object');
 });
 
+test('a NUL character or an unpaired surrogate, in a value or a key, is refused (Postgres cannot store it)', () => {
+  for (const text of ['{"a":"x\\u0000y"}', '{"a\\u0000":1}', '["\\ud800"]', '{"a":"\\udc00z"}']) {
+    assert.match(refusal(Buffer.from(text)).detail, 'not text', text);
+  }
+  assert.equal(parseJsonBody(Buffer.from('{"a":"\\ud83d\\ude00 \\\\u0000"}')), { a: '\u{1F600} \\u0000' });
+});
+
 test.run();

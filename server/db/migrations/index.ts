@@ -3,6 +3,8 @@ import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
 import * as knowledge from './0100-knowledge.js';
 import * as ehr from './0200-ehr.js';
+import * as compositions from './0210-compositions.js';
+import * as commitFunction from './0220-commit-function.js';
 import * as access from './0300-access.js';
 import * as terminology from './0600-terminology.js';
 
@@ -17,6 +19,8 @@ export const migrations: Record<string, Migration> = {
   '0050-audit': audit,
   '0100-knowledge': knowledge,
   '0200-ehr': ehr,
+  '0210-compositions': compositions,
+  '0220-commit-function': commitFunction,
   '0300-access': access,
   '0600-terminology': terminology,
 };
