@@ -120,8 +120,10 @@ export function translateAql(
     const expression = place.kind === 'column' ? place.column : sql`${place.json} #> ${keysArray(path.keys)}`;
     return sql`${expression} ${descending ? sql`desc nulls last` : sql`asc nulls last`}`;
   });
+  // The EHR of each row, for the audit of who read whose record.
+  const withEhr = counting ? selected : [...selected, sql`c.ehr_id::text as ehr_id`];
   const statement = sql<Record<string, unknown>>`
-    select ${sql.join(selected)}
+    select ${sql.join(withEhr)}
     from composition c ${sql.join(joins, sql` `)}
     where ${sql.join(filters, sql` and `)}
     ${order.length > 0 && !counting ? sql`order by ${sql.join(order)}` : sql``}
