@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
 import { ehrCapability } from './ehr/ehr-capability.js';
 import { healthRoutes } from './health/health-routes.js';
+import { patientRoutes } from './patients/patient-routes.js';
 import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
 import { publishKnowledgeFolders, type KnowledgeFolders } from './knowledge/publish-knowledge-folders.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });
   await app.register(ehrCapability, { db: database.db, registry, systemId: config.systemId });
+  await app.register(patientRoutes, { db: database.db });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }
