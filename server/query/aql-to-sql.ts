@@ -181,8 +181,14 @@ function compare(
   const place = target(path);
   if (place.kind === 'column') {
     if (operator === 'like') return sql`${place.column}::text ~ ${likeToRegex(String(operand))}`;
-    const typed = (one: unknown) =>
-      place.type === 'timestamptz' ? sql`${String(one)}::timestamptz` : sql`${String(one)}`;
+    const typed = (one: unknown) => {
+      if (place.type === 'text') return sql`${String(one)}`;
+      if (!isDateTime(String(one))) {
+        const name = [path.alias, ...path.keys].join('/');
+        throw new AqlMeaningError(`${name} is compared with "${String(one)}", which is not a date-time`, path.position);
+      }
+      return sql`${String(one)}::timestamptz`;
+    };
     if (anyOf) return sql`${place.column} in (${sql.join((operand as unknown[]).map(typed))})`;
     return sql`${place.column} ${sqlOperators[operator]} ${typed(operand)}`;
   }
