@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { accessContext } from './access/access-context.js';
+import { accessControl } from './access/access-control.js';
 import { authRoutes } from './access/auth-routes.js';
 import { authentication } from './access/authentication.js';
 import type { Config } from './config.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   };
   if (folders) await publishKnowledgeFolders(registry, folders, app.log);
   await app.register(knowledgeRoutes, { registry });
+  await app.register(accessControl, { db: database.db, registry });
   const terminology = new TerminologyService(new TerminologyRepository(database.db));
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });

@@ -2,6 +2,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { Kysely } from 'kysely';
+import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 import { problemResponses } from '../http/problem-schema.js';
@@ -63,7 +64,7 @@ export const authentication = fastifyPlugin<AuthenticationOptions>(
       }
       request.user = user;
     });
-    app.addHook('onRoute', (route) => protectRoute(route, app.authenticate));
+    app.addHook('onRoute', (route) => protectRoute(route, app.authenticate, db));
   },
   { name: 'docsy-authentication' },
 );
@@ -94,11 +95,11 @@ function verifiedClaims(header: string | undefined, verify: (token: string) => A
   return claims;
 }
 
-function protectRoute(route: RouteOptions, authenticate: onRequestAsyncHookHandler): void {
+function protectRoute(route: RouteOptions, authenticate: onRequestAsyncHookHandler, db: Kysely<Database>): void {
   if (!route.url.startsWith('/api/') || route.config?.public) return;
   const wanted = route.config?.roles;
   const hooks: onRequestAsyncHookHandler[] = [authenticate];
-  if (wanted) hooks.push(requireRoles(wanted));
+  if (wanted) hooks.push(requireRoles(wanted, db));
   const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
   route.onRequest = [...hooks, ...existing] as RouteOptions['onRequest'];
   documentProblems(route, wanted ? ['UNAUTHORIZED', 'FORBIDDEN'] : ['UNAUTHORIZED']);
@@ -111,10 +112,19 @@ function documentProblems(route: RouteOptions, codes: ProblemCode[]): void {
   route.schema = { ...schema, response: { ...problemResponses(...codes), ...schema.response } };
 }
 
-function requireRoles(wanted: readonly Role[]): onRequestAsyncHookHandler {
+/** A hook answering 403 (audited on the system chain) unless the user holds one of `wanted`. */
+function requireRoles(wanted: readonly Role[], db: Kysely<Database>): onRequestAsyncHookHandler {
   return async (request) => {
-    if (!hasRole(request.user, ...wanted)) {
-      throw new ApiError('FORBIDDEN', `Only a user with the role ${wanted.join(' or ')} may do this`);
-    }
+    if (hasRole(request.user, ...wanted)) return;
+    await appendAuditEvent(db, {
+      action: 'access.denied',
+      outcome: 'denied',
+      actorId: request.user.id,
+      actorRole: request.user.roles.join(','),
+      resource: `${request.method} ${request.routeOptions.url}`,
+      details: { reason: 'role', needs: wanted },
+      address: request.ip,
+    });
+    throw new ApiError('FORBIDDEN', `Only a user with the role ${wanted.join(' or ')} may do this`);
   };
 }

@@ -26,3 +26,8 @@ export type AccountStatus = (typeof accountStatuses)[number];
 export function initialStatus(role: RegistrableRole): AccountStatus {
   return role === 'patient' ? 'active' : 'pending';
 }
+
+/** What the permission policy grants on compositions of a template. */
+export const policyActions = ['read', 'create', 'amend', 'delete'] as const;
+
+export type PolicyAction = (typeof policyActions)[number];

@@ -6,6 +6,7 @@ import { tokenLifetimes } from './access-tokens.js';
 import { findAccountByEmail, type AccountRow } from './account-repository.js';
 import { accountView, type AccountView } from './account-view.js';
 import type { AuthUser } from './auth-user.js';
+import { countLoginAttempt, refundLoginAttempt } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './password-hashing.js';
 import {
   findOpenSession,
@@ -29,7 +30,9 @@ export interface SignIn {
 /**
  * Checks an email and password and opens a session. Wrong credentials are 401 (the same answer,
  * and the same scrypt work, whether or not the email has an account); a pending or disabled
- * account is 403. Every attempt is an audit event.
+ * account is 403; too many failures on the account or from the address are 429 with
+ * `Retry-After` (see `login-throttle.ts`), checked before the password. Every attempt is an
+ * audit event.
  *
  * @example
  * const { accessToken, refreshToken, user } = await login(context, { email, password }, request.ip);
@@ -40,6 +43,19 @@ export async function login(
   address?: string,
 ): Promise<SignIn> {
   const account = await findAccountByEmail(context.db, credentials.email);
+  const wait = await countLoginAttempt(context.db, { address: address ?? 'unknown', account: account?.id });
+  if (wait > 0) {
+    await appendAuditEvent(context.db, {
+      action: 'login',
+      outcome: 'denied',
+      actorId: account?.id,
+      details: { reason: 'rate-limited' },
+      address,
+    });
+    throw new ApiError('TOO_MANY_REQUESTS', `Too many failed sign-ins; try again in ${wait} seconds`, {
+      headers: { 'retry-after': String(wait) },
+    });
+  }
   const matches = await verifyPassword(credentials.password, account?.password_hash ?? (await decoyPasswordHash()));
   if (!account || !matches) {
     await appendAuditEvent(context.db, {
@@ -73,6 +89,7 @@ async function openSession(context: AccessContext, account: AccountRow, address?
   const sessionId = randomUUID();
   const refreshToken = newRefreshToken();
   await context.db.transaction().execute(async (trx) => {
+    await refundLoginAttempt(trx, { address: address ?? 'unknown', account: account.id });
     await insertSession(trx, {
       id: sessionId,
       accountId: account.id,

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AccountStatus, Role } from './roles.js';
+import type { AccountStatus, PolicyAction, Role } from './roles.js';
 
 /** A person who signs in: a patient, a practitioner, a modeller or an admin. */
 export interface AccountTable {
@@ -43,8 +43,68 @@ export interface RefreshTokenTable {
   used_at: Date | null;
 }
 
+/** One row of the permission policy: a role may (or may not) do an action on a target. */
+export interface PermissionRuleTable {
+  role: Role;
+  /** A template id, `class:<ENTRY_CLASS>`, or `*`. */
+  target: string;
+  action: PolicyAction;
+  effect: 'allow' | 'deny';
+}
+
+/** A practitioner's reason to open a patient's record (SPEC §4). */
+export interface CareRelationshipTable {
+  id: string;
+  ehr_id: string;
+  practitioner_id: string;
+  kind: 'appointment' | 'grant';
+  /** The appointment's id, for kind `appointment`. */
+  source_id: string | null;
+  valid_from: Date;
+  /** Open-ended when null. */
+  valid_until: Date | null;
+  created_at: Generated<Date>;
+  /** Cancelled or revoked. */
+  ended_at: Date | null;
+}
+
+/** A lab or imaging order: open until fulfilled or cancelled. */
+export interface ClinicalOrderTable {
+  ehr_id: string;
+  id: string;
+  kind: 'lab' | 'imaging';
+  description: string;
+  ordered_by: string;
+  ordered_at: Generated<Date>;
+  status: Generated<'open' | 'fulfilled' | 'cancelled'>;
+  closed_by: string | null;
+  closed_at: Date | null;
+}
+
+/** An emergency access: append-only. */
+export interface BreakGlassTable {
+  id: string;
+  ehr_id: string;
+  practitioner_id: string;
+  reason: string;
+  started_at: Generated<Date>;
+  expires_at: Date;
+}
+
+/** Login attempts in the current window, per `account:<id>` and per `address:<ip>`. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_start: Date;
+}
+
 export interface AccessTables {
   account: AccountTable;
   auth_session: AuthSessionTable;
   refresh_token: RefreshTokenTable;
+  permission_rule: PermissionRuleTable;
+  care_relationship: CareRelationshipTable;
+  clinical_order: ClinicalOrderTable;
+  break_glass: BreakGlassTable;
+  login_throttle: LoginThrottleTable;
 }

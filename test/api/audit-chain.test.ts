@@ -4,6 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { appendAuditEvent } from '../../server/audit/audit-log.js';
 import { verifyAuditChain } from '../../server/audit/verify-audit-chain.js';
+import { tamper } from '../support/audit-tampering.js';
 import { testDatabase } from '../support/test-app.js';
 
 const { db } = await testDatabase();
@@ -93,14 +94,5 @@ test('a removed audit row is found by the broken link after it', async () => {
   await tamper(sql`insert into audit_event select * from jsonb_populate_record(null::audit_event, ${removed}::jsonb)`);
   assert.is((await verifyAuditChain(db)).ok, true);
 });
-
-/** Runs a statement with the append-only trigger off, as only someone tampering with the database could. */
-async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`alter table audit_event disable trigger audit_event_append_only`.execute(trx);
-    await statement.execute(trx);
-    await sql`alter table audit_event enable trigger audit_event_append_only`.execute(trx);
-  });
-}
 
 test.run();

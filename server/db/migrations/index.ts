@@ -6,6 +6,7 @@ import * as ehr from './0200-ehr.js';
 import * as compositions from './0210-compositions.js';
 import * as commitFunction from './0220-commit-function.js';
 import * as access from './0300-access.js';
+import * as accessControl from './0310-access-control.js';
 import * as patientSearch from './0390-patient-search.js';
 import * as terminology from './0600-terminology.js';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0210-compositions': compositions,
   '0220-commit-function': commitFunction,
   '0300-access': access,
+  '0310-access-control': accessControl,
   '0390-patient-search': patientSearch,
   '0600-terminology': terminology,
 };
