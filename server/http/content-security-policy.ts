@@ -32,3 +32,17 @@ export function docsPagePolicy(policy: string): string {
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .trim();
 }
+
+/**
+ * The policy of the UI's worker scripts (`/assets/worker-*.js`, vite.config.ts names them): the
+ * form engine validates compositions with Ajv, which compiles a schema into a function, and
+ * the page's policy forbids that. A dedicated worker runs under the policy of its own script's
+ * response, so only there is `'unsafe-eval'` allowed; the worker has no page to reach, holds no
+ * token, and may fetch nothing (`default-src 'none'`).
+ */
+export const workerScriptPolicy = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
+/** Whether a served UI file is a worker script (see `workerScriptPolicy`). */
+export function isWorkerScript(relativePath: string): boolean {
+  return /^assets\/worker-[\w.-]+\.js$/.test(relativePath);
+}

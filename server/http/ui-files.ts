@@ -2,7 +2,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { isWorkerScript, workerScriptPolicy } from './content-security-policy.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
@@ -13,8 +14,9 @@ export function uiIsBuilt(uiDir: string): boolean {
 
 /**
  * Serves the built UI: hashed files under `/assets/` cached for a year as immutable, every
- * other file (`index.html` above all) revalidated on each use. Register only when built. Not
- * encapsulated, so `reply.sendFile` also serves the page fallback.
+ * other file (`index.html` above all) revalidated on each use; worker scripts get their own
+ * Content-Security-Policy. Register only when built. Not encapsulated, so `reply.sendFile` also
+ * serves the page fallback.
  *
  * @example
  * if (uiIsBuilt(uiDir)) await app.register(uiFiles, { root: uiDir });
@@ -28,6 +30,8 @@ export const uiFiles = fastifyPlugin<{ root: string }>(
       setHeaders(reply: FastifyReply, path: string) {
         const hashedAsset = path.startsWith(join(root, 'assets'));
         reply.header('cache-control', hashedAsset ? immutable : 'no-cache');
+        if (isWorkerScript(relative(root, path).split('\\').join('/')))
+          reply.header('content-security-policy', workerScriptPolicy);
       },
     });
   },

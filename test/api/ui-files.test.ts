@@ -12,6 +12,7 @@ function builtUi(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Docsy</title><docsy-app></docsy-app>');
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("docsy")');
+  writeFileSync(join(dir, 'assets', 'worker-composition-validation.worker-Xy12.js'), 'self.onmessage = () => {}');
   return dir;
 }
 
@@ -33,6 +34,16 @@ test('hashed assets are cached for a year as immutable', async () => {
   assert.is(response.statusCode, 200);
   assert.match(String(response.headers['content-type']), 'javascript');
   assert.is(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+});
+
+test('worker scripts, and only they, may compile code (the form validator): their own policy', async () => {
+  const worker = await app.inject({ method: 'GET', url: '/assets/worker-composition-validation.worker-Xy12.js' });
+  assert.is(worker.statusCode, 200);
+  assert.is(worker.headers['content-security-policy'], "default-src 'none'; script-src 'self' 'unsafe-eval'");
+  const page = await app.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js' });
+  assert.not.match(String(page.headers['content-security-policy']), 'unsafe-eval');
+  const index = await app.inject({ method: 'GET', url: '/', headers: html });
+  assert.not.match(String(index.headers['content-security-policy']), 'unsafe-eval');
 });
 
 test('a client-side route gets index.html when the browser asks for HTML', async () => {

@@ -1,0 +1,247 @@
+/**
+ * A typed client for the Docsy REST API (SPEC §3). Every call sends the bearer token when one is
+ * given; every error answer (application/problem+json, docs/api-errors.md) is thrown as an
+ * `ApiProblem`, and a server that cannot be reached as an `ApiProblem` with status 0.
+ *
+ * @example
+ * const api = new DocsyApi({ token: () => session.accessToken });
+ * const form = await api.formDefinition('docsy.vital_signs.v1');
+ */
+import type { CompositionBody, FieldError, FormDefinition, StoredComposition } from './form/form-definition.js';
+
+/** A problem document (RFC 9457) the API answered, as an error. */
+export class ApiProblem extends Error {
+  override readonly name = 'ApiProblem';
+  /** The HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  /** The problem type URI (`https://docsy.dev/problems/validation-failed`). */
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  /** Every failing field, for validation problems. */
+  readonly errors: FieldError[];
+  readonly requestId: string | undefined;
+  /** The response headers (`ETag` of a 412, `Retry-After` of a 429). */
+  readonly headers: Headers;
+
+  constructor(status: number, body: Partial<ProblemDocument>, headers = new Headers()) {
+    super(body.detail ?? body.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.type = body.type ?? 'about:blank';
+    this.title = body.title ?? '';
+    this.detail = body.detail ?? '';
+    this.errors = body.errors ?? [];
+    this.requestId = body.requestId;
+    this.headers = headers;
+  }
+
+  /** The type's last segment (`validation-failed`), the stable thing to branch on. */
+  get slug(): string {
+    return this.type.slice(this.type.lastIndexOf('/') + 1);
+  }
+}
+
+interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  requestId: string;
+  errors: FieldError[];
+}
+
+/** One concept of a terminology value set (`GET /api/terminology/{valueSet}?q=`). */
+export interface TerminologyConcept {
+  code: string;
+  display: string;
+  codeSystem: string;
+}
+
+/** A stored file, as an attachment value references it (docs/modelling.md, "Data types"). */
+export interface AttachmentValue {
+  id: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  name?: string;
+}
+
+/** What a commit answers: the version id (`ETag`) and where the composition lives. */
+export interface CommitResult {
+  versionUid: string;
+  location: string | undefined;
+  composition: StoredComposition | undefined;
+}
+
+/** One version in a composition's history, with its audit details. */
+export interface VersionSummary {
+  versionUid: string;
+  /** The version number n of `{uuid}::{system}::{n}`. */
+  version: number;
+  committedAt: string;
+  committer?: { id: string; name: string };
+  changeType: string;
+  reason?: string;
+  [more: string]: unknown;
+}
+
+export interface DocsyApiOptions {
+  /** Prefix of every path; '' (same origin) by default. */
+  baseUrl?: string;
+  /** The current access token, asked for on every call. */
+  token?: () => string | undefined;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export class DocsyApi {
+  readonly #baseUrl: string;
+  readonly #token: () => string | undefined;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: DocsyApiOptions = {}) {
+    this.#baseUrl = options.baseUrl ?? '';
+    this.#token = options.token ?? (() => undefined);
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** The resolved form definition of a template (the latest released revision, or the one named). */
+  formDefinition(templateId: string, revision?: string): Promise<FormDefinition> {
+    return this.json('GET', `/api/templates/${encodeURIComponent(templateId)}/form`, { query: { revision } });
+  }
+
+  /** A valid example composition of a template. */
+  exampleComposition(templateId: string, revision?: string): Promise<CompositionBody> {
+    return this.json('GET', `/api/templates/${encodeURIComponent(templateId)}/example`, { query: { revision } });
+  }
+
+  /** Concepts of a value set matching what was typed. */
+  async searchTerminology(valueSet: string, q: string, signal?: AbortSignal): Promise<TerminologyConcept[]> {
+    const page = await this.json<{ items: TerminologyConcept[] }>(
+      'GET',
+      `/api/terminology/${encodeURIComponent(valueSet)}`,
+      { query: { q, limit: 20 }, signal },
+    );
+    return page.items;
+  }
+
+  /** Commits a new composition to an EHR. */
+  async createComposition(ehrId: string, body: CompositionBody): Promise<CommitResult> {
+    const response = await this.send('POST', `/api/ehr/${encodeURIComponent(ehrId)}/compositions`, { body });
+    return commitResult(response);
+  }
+
+  /** Amends a composition; `versionUid` is the version being amended (`If-Match`). */
+  async amendComposition(
+    ehrId: string,
+    uuid: string,
+    versionUid: string,
+    body: CompositionBody,
+  ): Promise<CommitResult> {
+    const response = await this.send(
+      'PUT',
+      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}`,
+      {
+        body,
+        headers: { 'if-match': `"${versionUid}"` },
+      },
+    );
+    return commitResult(response);
+  }
+
+  /** The latest version of a composition (a bare uuid) or an exact version (a version id). */
+  composition(ehrId: string, uid: string): Promise<StoredComposition> {
+    return this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uid)}`);
+  }
+
+  /** Every version of a composition, oldest first, with its audit details. */
+  async compositionVersions(ehrId: string, uuid: string): Promise<VersionSummary[]> {
+    const page = await this.json<{ items: VersionSummary[] }>(
+      'GET',
+      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}/versions`,
+      { query: { limit: 500 } },
+    );
+    return page.items;
+  }
+
+  /** Version n of a composition, as committed. */
+  compositionVersion(ehrId: string, uuid: string, version: number): Promise<StoredComposition> {
+    return this.json(
+      'GET',
+      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}/versions/${version}`,
+    );
+  }
+
+  /** Uploads a file to an EHR; the answer is the attachment value a composition references. */
+  uploadAttachment(ehrId: string, file: File, signal?: AbortSignal): Promise<AttachmentValue> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/attachments`, { formData: form, signal });
+  }
+
+  /** Any call answering JSON. */
+  async json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    return (await response.json()) as T;
+  }
+
+  /** Any call; throws `ApiProblem` unless the answer is a success. */
+  async send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    const headers = new Headers({ accept: 'application/json, application/problem+json', ...options.headers });
+    const token = this.#token();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    let body: BodyInit | undefined = options.formData;
+    if (options.body !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(options.body);
+    }
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#baseUrl + path + queryString(options.query), {
+        method,
+        headers,
+        body,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiProblem(0, {
+        title: 'The server cannot be reached',
+        detail: 'The server cannot be reached; check the connection and try again.',
+      });
+    }
+    if (!response.ok) throw new ApiProblem(response.status, await problemOf(response), response.headers);
+    return response;
+  }
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  formData?: FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+function queryString(query: Query | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter((pair): pair is [string, string | number] => pair[1] !== undefined);
+  return pairs.length === 0 ? '' : `?${new URLSearchParams(pairs.map(([key, value]) => [key, String(value)]))}`;
+}
+
+async function problemOf(response: Response): Promise<Partial<ProblemDocument>> {
+  try {
+    return (await response.json()) as Partial<ProblemDocument>;
+  } catch {
+    return { title: response.statusText };
+  }
+}
+
+async function commitResult(response: Response): Promise<CommitResult> {
+  const text = await response.text();
+  return {
+    versionUid: (response.headers.get('etag') ?? '').replace(/^W\//, '').replaceAll('"', ''),
+    location: response.headers.get('location') ?? undefined,
+    composition: text ? (JSON.parse(text) as StoredComposition) : undefined,
+  };
+}
