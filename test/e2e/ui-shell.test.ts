@@ -2,14 +2,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { launchChromium } from '../support/browser.js';
+import { sharedChromium } from '../support/browser.js';
 import { buildTestApp } from '../support/test-app.js';
 
 const app = await buildTestApp();
 const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser: Browser = await launchChromium();
+const browser: Browser = await sharedChromium();
 test.after(async () => {
-  await browser.close();
   await app.close();
 });
 

@@ -23,3 +23,17 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The one Chromium of this test process, started on first use and left running: the suite's
+ * files share it (each opens its own contexts), and it ends with the process.
+ *
+ * @example
+ * const page = await (await sharedChromium()).newPage();
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium();
+  return shared;
+}

@@ -106,6 +106,14 @@ export class DocsyApi {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
+  /** Signs in (`POST /api/auth/login`): the access token to send, and the refresh token. */
+  login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; refreshToken: string; user: { id: string; name: string; roles: string[] } }> {
+    return this.json('POST', '/api/auth/login', { body: { email, password } });
+  }
+
   /** The resolved form definition of a template (the latest released revision, or the one named). */
   formDefinition(templateId: string, revision?: string): Promise<FormDefinition> {
     return this.json('GET', `/api/templates/${encodeURIComponent(templateId)}/form`, { query: { revision } });

@@ -1,6 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addErrors from 'ajv-errors';
-import addFormats from 'ajv-formats';
+import ajvErrors from 'ajv-errors';
+import ajvFormats from 'ajv-formats';
+
+type AjvPlugin = ((ajv: Ajv2020) => unknown) & { default?: (ajv: Ajv2020) => unknown };
+// Both plugins are CommonJS modules whose function is also their `default`; bundlers and Node.js
+// hand over one or the other.
+const addErrors = (ajvErrors as unknown as AjvPlugin).default ?? (ajvErrors as unknown as AjvPlugin);
+const addFormats = (ajvFormats as unknown as AjvPlugin).default ?? (ajvFormats as unknown as AjvPlugin);
 
 /**
  * The Ajv setup of docs/modelling.md, "Validation and messages": draft 2020-12, every error,

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DocsyField } from './docsy-field.js';
-import type { DataType, Json, ValueSpec } from './form-definition.js';
+import { dataTypeNames } from './data-type-names.js';
+import type { Json, ValueSpec } from './form-definition.js';
 import { valueWidget } from './value-widget.js';
 
 /** A choice's value: which data type, and the value of that type. */
@@ -10,25 +11,6 @@ export interface ChoiceValue {
   value?: Json;
   [key: string]: Json | undefined;
 }
-
-/** How each data type is named where a choice offers it. */
-export const dataTypeNames: Record<DataType, string> = {
-  text: 'Text',
-  text_or_coded_text: 'Text',
-  coded_text: 'Coded text',
-  quantity: 'Quantity',
-  count: 'Count',
-  proportion: 'Proportion',
-  ordinal: 'Score',
-  boolean: 'Yes or no',
-  date: 'Date',
-  time: 'Time',
-  date_time: 'Date or date and time',
-  duration: 'Duration',
-  identifier: 'Identifier',
-  uri: 'Web address',
-  attachment: 'File',
-};
 
 /**
  * A value that may be of several data types (openEHR's choice of `DV_*`, such as an onset that

@@ -64,6 +64,7 @@ export class DocsyGallery extends LitElement {
   @state() private storedUid = '';
   @state() private problem = '';
   @state() private busy = false;
+  @state() private needsSignIn = false;
 
   @query('docsy-form') form!: DocsyForm;
 
@@ -81,6 +82,7 @@ export class DocsyGallery extends LitElement {
   }
 
   private async load(): Promise<void> {
+    this.needsSignIn = false;
     try {
       const [definition, list] = await Promise.all([
         this.api.formDefinition(this.templateId, this.params.get('revision') ?? undefined),
@@ -89,8 +91,31 @@ export class DocsyGallery extends LitElement {
       this.templates = list.items;
       this.definition = definition;
     } catch (error) {
+      this.needsSignIn = error instanceof ApiProblem && error.status === 401;
       this.problem = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  private async signIn(event: Event): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    try {
+      const session = await this.api.login(String(data.get('email')), String(data.get('password')));
+      sessionStorage.setItem(galleryTokenKey, session.accessToken);
+      this.problem = '';
+      await this.load();
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private renderSignIn() {
+    return html`<form class="sign-in" @submit=${this.signIn}>
+      <label for="email">Email</label> <input id="email" name="email" type="email" autocomplete="username" required />
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required />
+      <button type="submit">Sign in</button>
+    </form>`;
   }
 
   private async onSubmit(event: CustomEvent<{ value: CompositionBody }>): Promise<void> {
@@ -123,6 +148,7 @@ export class DocsyGallery extends LitElement {
         </select>
       </p>
       ${this.problem ? html`<p class="error" role="alert" id="problem">${this.problem}</p>` : nothing}
+      ${this.needsSignIn ? this.renderSignIn() : nothing}
       <div class="layout">
         <main>
           <docsy-form

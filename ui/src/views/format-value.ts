@@ -1,4 +1,4 @@
-import { dataTypeNames } from '../form/docsy-choice-input.js';
+import { dataTypeNames } from '../form/data-type-names.js';
 import { sizeInWords } from '../form/file-sizes.js';
 import type { Json, ValueSpec } from '../form/form-definition.js';
 import { durationInWords } from '../form/iso-durations.js';
