@@ -19,6 +19,14 @@ export class KnowledgeCatalog {
   readonly #templates = new Map<string, TemplateDocument>();
   readonly #forms = new Map<string, FormDefinition>();
 
+  /** A catalog holding everything this one holds, to try drafts on without touching this one. */
+  copy(): KnowledgeCatalog {
+    const copy = new KnowledgeCatalog();
+    for (const model of this.#archetypes.values()) copy.addArchetype(model);
+    for (const template of this.#templates.values()) copy.addTemplate(template);
+    return copy;
+  }
+
   addArchetype(model: ArchetypeModel): void {
     this.#archetypes.set(key(model.metadata.id, model.metadata.revision), model);
   }

@@ -3,6 +3,7 @@ import { ApiError } from '../http/api-error.js';
 import { decodeCursor, page } from '../http/pagination.js';
 import { problemResponses } from '../http/problem-schema.js';
 import { exampleComposition } from './example-composition.js';
+import { previewKnowledge } from './preview-knowledge.js';
 import type { KnowledgeRegistry, PublishResult } from './knowledge-registry.js';
 import * as schemas from './knowledge-schemas.js';
 import type { KnowledgeKind, StoredRevision } from './registry-repository.js';
@@ -30,6 +31,24 @@ const collections = { archetype: 'archetypes', template: 'templates' } as const;
  */
 export const knowledgeRoutes: FastifyPluginAsync<KnowledgeRoutesOptions> = async (app, { registry }) => {
   for (const kind of ['archetype', 'template'] as const) fileRoutes(app, registry, kind);
+
+  app.post<{ Body: { template?: unknown; archetypes?: unknown[] } }>(
+    '/api/knowledge/preview',
+    {
+      config: { roles: ['modeller'] },
+      schema: {
+        tags: ['knowledge'],
+        summary:
+          "Resolve draft archetypes and a template without storing them: the form and the compatibility report (the modeller's live preview)",
+        body: schemas.previewRequest,
+        response: { 200: schemas.previewResult, ...problemResponses('VALIDATION_FAILED') },
+      },
+    },
+    async (request) => {
+      await registry.ready();
+      return previewKnowledge(registry.catalog, request.body);
+    },
+  );
 
   app.get<{ Params: { id: string }; Querystring: { revision?: string } }>(
     '/api/templates/:id/form',

@@ -134,3 +134,30 @@ export const formDefinitionResponse = {
   required: ['formatVersion', 'template', 'archetypes', 'slots', 'schema'],
   properties: { formatVersion: { type: 'integer' } },
 } as const;
+
+export const previewRequest = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    template: {
+      type: 'object',
+      description: 'A template file; without one, the first archetype is shown in a one-slot template.',
+    },
+    archetypes: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'object' },
+      description: 'Archetype files to try first (drafts).',
+    },
+  },
+} as const;
+
+export const previewResult = {
+  type: 'object',
+  required: ['form', 'breaking'],
+  properties: {
+    form: formDefinitionResponse,
+    breaking: publishResult.properties.breaking,
+  },
+} as const;
