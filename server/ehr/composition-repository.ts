@@ -78,7 +78,9 @@ export class CompositionRepository {
    * The document comes from the version row (the exact text committed): two primary-key probes.
    */
   async current(ehrId: string, uid: string, visibility: CompositionVisibility): Promise<StoredVersionRow | undefined> {
-    return this.#stored(ehrId, uid, visibility).whereRef('v.version', '=', 'composition.version').executeTakeFirst();
+    return this.#stored(ehrId, uid)
+      .where('v.version', '=', this.#visible(ehrId, uid, visibility).select('composition.version'))
+      .executeTakeFirst();
   }
 
   /** One exact version of a composition, or undefined. */
@@ -88,15 +90,16 @@ export class CompositionRepository {
     version: number,
     visibility: CompositionVisibility,
   ): Promise<StoredVersionRow | undefined> {
-    return this.#stored(ehrId, uid, visibility).where('v.version', '=', version).executeTakeFirst();
+    return this.#stored(ehrId, uid)
+      .where('v.version', '=', version)
+      .where((eb) => eb.exists(this.#visible(ehrId, uid, visibility).select(sql`1`.as('one'))))
+      .executeTakeFirst();
   }
 
-  #stored(ehrId: string, uid: string, visibility: CompositionVisibility) {
+  /** Version rows by primary key; the caller names the version. */
+  #stored(ehrId: string, uid: string) {
     return this.db
       .selectFrom('composition_version as v')
-      .innerJoin('composition', (join) =>
-        join.onRef('composition.ehr_id', '=', 'v.ehr_id').onRef('composition.uid', '=', 'v.uid'),
-      )
       .select([
         'v.version',
         sql<boolean>`v.lifecycle = 'deleted'`.as('deleted'),
@@ -104,7 +107,15 @@ export class CompositionRepository {
         sql<string | null>`v.document::text`.as('document'),
       ])
       .where('v.ehr_id', '=', ehrId)
-      .where('v.uid', '=', uid)
+      .where('v.uid', '=', uid);
+  }
+
+  /** The composition's current row, if the viewer may see it. */
+  #visible(ehrId: string, uid: string, visibility: CompositionVisibility) {
+    return this.db
+      .selectFrom('composition')
+      .where('composition.ehr_id', '=', ehrId)
+      .where('composition.uid', '=', uid)
       .where(visible(visibility));
   }
 
@@ -131,14 +142,14 @@ export class CompositionRepository {
         sql<string>`to_char(start_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('startKey'),
       ])
       .where('ehr_id', '=', ehrId)
-      .where('deleted', '=', false)
+      .where(sql<SqlBool>`not composition.deleted`)
       .where(visible(visibility));
     if (filters.template) query = query.where('template_id', '=', filters.template);
     if (filters.category) query = query.where('category', '=', filters.category as 'event' | 'persistent');
     if (filters.from) query = query.where('start_time', '>=', new Date(filters.from));
     if (filters.to) query = query.where('start_time', '<', new Date(filters.to));
     if (filters.archetype) {
-      query = query.where(sql<SqlBool>`document @> ${jsonb({ content: [{ archetype: filters.archetype }] })}`);
+      query = query.where(sql<SqlBool>`document -> 'content' @> ${jsonb([{ archetype: filters.archetype }])}`);
     }
     if (filters.before) {
       const [startKey, uid] = filters.before;

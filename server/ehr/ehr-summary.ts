@@ -35,7 +35,7 @@ export async function summarizeEhr(
     .selectFrom('composition')
     .select(['template_id as id', sql<number>`count(*)`.as('count'), sql<Date>`max(committed_at)`.as('last')])
     .where('ehr_id', '=', ehrId)
-    .where('deleted', '=', false)
+    .where(sql<boolean>`not composition.deleted`)
     .where(options.visibility ?? sql<boolean>`true`)
     .groupBy('template_id')
     .orderBy('count', 'desc')

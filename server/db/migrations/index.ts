@@ -5,6 +5,7 @@ import * as knowledge from './0100-knowledge.js';
 import * as ehr from './0200-ehr.js';
 import * as compositions from './0210-compositions.js';
 import * as commitFunction from './0220-commit-function.js';
+import * as contentIndex from './0230-content-index.js';
 import * as access from './0300-access.js';
 import * as accessControl from './0310-access-control.js';
 import * as patientSearch from './0390-patient-search.js';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0200-ehr': ehr,
   '0210-compositions': compositions,
   '0220-commit-function': commitFunction,
+  '0230-content-index': contentIndex,
   '0300-access': access,
   '0310-access-control': accessControl,
   '0390-patient-search': patientSearch,
