@@ -103,7 +103,8 @@ export function translateAql(
   if (query.composition.templateId) filters.push(sql`c.template_id = ${query.composition.templateId}`);
   if (query.entry) {
     const containment = containmentFilter(query, params, shape);
-    filters.push(sql`c.document @> ${jsonb(containment)}`);
+    // The GIN index covers `document -> 'content'` (migration 0230): the same expression uses it.
+    filters.push(sql`c.document -> 'content' @> ${jsonb(containment.content)}`);
     filters.push(sql`x.entry ->> 'archetype' = ${query.entry.archetypeId}`);
   }
   if (query.cluster) filters.push(sql`y.cluster ->> 'archetype' = ${query.cluster.archetypeId}`);
