@@ -9,6 +9,7 @@ import { EhrAccessControl } from './ehr-access.js';
 import { grantRoutes } from './grant-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { PolicyStore } from './policy-store.js';
+import { restrictionRoutes } from './restriction-routes.js';
 import { registryTemplateTargets } from './template-targets.js';
 
 declare module 'fastify' {
@@ -41,6 +42,7 @@ export const accessControl = fastifyPlugin<AccessControlOptions>(
     await app.register(breakGlassRoutes, { db });
     await app.register(orderRoutes, { db, ehrAccess });
     await app.register(accessLogRoutes, { db, ehrAccess });
+    await app.register(restrictionRoutes, { db, ehrAccess });
     await app.register(adminRoutes, { db, policy });
   },
   { name: 'docsy-access-control', dependencies: ['docsy-authentication'] },

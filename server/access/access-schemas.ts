@@ -187,3 +187,31 @@ export const accessLogList = {
     next: { type: 'string' },
   },
 } as const;
+
+export const restrictionParams = {
+  type: 'object',
+  required: ['ehrId', 'uuid'],
+  properties: { ehrId: uuid, uuid },
+} as const;
+
+export const restrictionBody = {
+  type: 'object',
+  required: ['restricted'],
+  additionalProperties: false,
+  properties: {
+    restricted: { type: 'boolean', description: 'true hides the composition from practitioners; false frees it' },
+    allowed: {
+      type: 'array',
+      maxItems: 100,
+      items: uuid,
+      description: 'Practitioners who still see it while restricted',
+    },
+  },
+} as const;
+
+export const restrictionSchema = {
+  type: 'object',
+  required: ['uid', 'restricted', 'allowed'],
+  additionalProperties: false,
+  properties: { uid: uuid, restricted: { type: 'boolean' }, allowed: { type: 'array', items: personSchema } },
+} as const;

@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { appendAuditEvent, auditAppendCall } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 import type { AuthUser } from './auth-user.js';
 import { careFacts, type CareFacts } from './care-facts.js';
-import { permits, readableTemplates, type PermissionRule } from './permission-policy.js';
+import { compositionVisibility } from './composition-visibility.js';
+import { permits, readableTemplates } from './permission-policy.js';
 import type { PolicyStore } from './policy-store.js';
+import { querySelection } from './query-scope.js';
 import { practitionerRoles, type PolicyAction, type Role } from './roles.js';
 import type { TemplateTargets } from './template-targets.js';
 
@@ -61,16 +63,23 @@ export class EhrAccessControl {
   readonly #policy: PolicyStore;
   readonly #templates: TemplateTargets;
 
+  /**
+   * The compositions a user's queries may reach across all EHRs, as a condition on the query's
+   * alias of `composition` (see `query-scope.ts`).
+   */
+  readonly queryScope: (user: AuthUser, alias?: string) => Promise<RawBuilder<boolean>>;
+
   constructor(db: Kysely<Database>, policy: PolicyStore, templates: TemplateTargets) {
     this.#db = db;
     this.#policy = policy;
     this.#templates = templates;
+    this.queryScope = querySelection(policy, templates);
   }
 
   /**
    * Decides whether `viewer` may do `action` in the EHR, for compositions of `template` when
-   * given (writes name it; reads are filtered by `visibility`). Throws 404 when there is no such
-   * EHR (for anyone but its owner), 403 (audited) when the answer is no.
+   * given (a creation names it; reads are filtered by `visibility`). Throws 404 when there is no
+   * such EHR (for anyone but its owner), 403 (audited) when the answer is no.
    */
   async authorize(
     viewer: Viewer,
@@ -78,27 +87,99 @@ export class EhrAccessControl {
     action: PolicyAction,
     template?: { id: string; revision?: string },
   ): Promise<EhrAccess> {
+    const access = await this.#admit(viewer, ehrId, action);
+    if (template) await this.#requirePermission(access, action, template);
+    return access;
+  }
+
+  /**
+   * Decides an amendment or a deletion of composition `uid`: the viewer must see it (404
+   * otherwise, as for anything hidden from them) and the policy must allow the action on its
+   * template, and on `newTemplate` when an amendment names another one.
+   *
+   * @example
+   * await ehrAccess.authorizeChange(viewerOf(request), ehrId, 'amend', uuid, templateOf(request.body));
+   */
+  async authorizeChange(
+    viewer: Viewer,
+    ehrId: string,
+    action: 'amend' | 'delete',
+    uid: string,
+    newTemplate?: { id: string; revision?: string },
+  ): Promise<EhrAccess> {
+    return this.authorizeChanges(viewer, ehrId, [{ action, uid, template: newTemplate }]);
+  }
+
+  /**
+   * Decides every change of a contribution at once: creations by the template they name,
+   * amendments and deletions as {@link authorizeChange} does. One answer for all: the first
+   * refusal refuses the contribution.
+   *
+   * @example
+   * await ehrAccess.authorizeChanges(viewer, ehrId, [{ action: 'create', template: { id } }, { action: 'delete', uid }]);
+   */
+  async authorizeChanges(
+    viewer: Viewer,
+    ehrId: string,
+    changes: { action: 'create' | 'amend' | 'delete'; uid?: string; template?: { id: string; revision?: string } }[],
+  ): Promise<EhrAccess> {
+    const access = await this.#admit(viewer, ehrId, changes[0]?.action ?? 'create');
+    const uids = [...new Set(changes.flatMap((change) => (change.uid ? [change.uid.toLowerCase()] : [])))];
+    const current =
+      uids.length === 0
+        ? []
+        : await this.#db
+            .selectFrom('composition')
+            .select(['uid', 'template_id', 'template_revision'])
+            .where('ehr_id', '=', ehrId)
+            .where('uid', 'in', uids)
+            .where(access.visibility ?? sql<SqlBool>`true`)
+            .execute();
+    for (const change of changes) {
+      const existing = change.uid ? current.find((row) => row.uid === change.uid!.toLowerCase()) : undefined;
+      if (change.uid && !existing) throw new ApiError('NOT_FOUND', `No composition ${change.uid} in EHR ${ehrId}`);
+      if (existing) {
+        await this.#requirePermission(access, change.action, {
+          id: existing.template_id,
+          revision: existing.template_revision,
+        });
+      }
+      if (change.template && change.template.id !== existing?.template_id) {
+        await this.#requirePermission(access, change.action, change.template);
+      }
+    }
+    return access;
+  }
+
+  async #admit(viewer: Viewer, ehrId: string, action: PolicyAction): Promise<EhrAccess> {
     const { user } = viewer;
     const own = user.ehrId === ehrId;
     const facts = own ? undefined : await careFacts(this.#db, ehrId, user.id);
     if (facts && !facts.ehrExists) throw new ApiError('NOT_FOUND', `No EHR ${ehrId}`);
     const roles: Role[] = own ? ['patient'] : user.roles.filter((role) => practitionerRoles.some((p) => p === role));
-    const basis = own ? 'own-record' : basisOf(roles, facts!);
     const breakGlass = facts?.breakGlass;
-    const denied = (reason: string) =>
-      this.#deny(viewer, ehrId, { action, reason, ...(template ? { template: template.id } : {}) }, breakGlass);
+    const basis = own ? 'own-record' : basisOf(roles, facts!);
     if (!basis) {
-      throw await denied(roles.length === 0 ? 'no-patient-data-role' : 'no-care-relationship');
+      const reason = roles.length === 0 ? 'no-patient-data-role' : 'no-care-relationship';
+      throw await this.#deny(viewer, ehrId, { action, reason }, breakGlass);
     }
-    const rules = await this.#policy.rules();
-    if (template) {
-      const target = await this.#templates.of(template.id, template.revision);
-      // An unknown template fails the commit's own validation; there is nothing to authorise.
-      if (target && !permits(rules, roles, target, action)) throw await denied('policy');
-    }
-    const visibility = await this.#visibility(rules, roles);
-    if (visibility === false) throw await denied('policy');
+    const templates = readableTemplates(await this.#policy.rules(), roles, await this.#templates.all());
+    const restrictedFor = own || breakGlass ? undefined : user.id;
+    const visibility = compositionVisibility('composition', { templates, restrictedFor });
+    if (visibility === false) throw await this.#deny(viewer, ehrId, { action, reason: 'policy' }, breakGlass);
     return { ehrId, viewer, basis, roles, ...(breakGlass ? { breakGlass } : {}), visibility };
+  }
+
+  async #requirePermission(
+    access: EhrAccess,
+    action: PolicyAction,
+    template: { id: string; revision?: string },
+  ): Promise<void> {
+    const target = await this.#templates.of(template.id, template.revision);
+    // An unknown template fails the commit's own validation; there is nothing to authorise.
+    if (!target || permits(await this.#policy.rules(), access.roles, target, action)) return;
+    const details = { action, reason: 'policy', template: template.id };
+    throw await this.#deny(access.viewer, access.ehrId, details, access.breakGlass);
   }
 
   /**
@@ -140,13 +221,6 @@ export class EhrAccessControl {
     await sql`select set_config('synchronous_commit', 'off', true), ${append}`.execute(this.#db);
   }
 
-  async #visibility(rules: PermissionRule[], roles: Role[]): Promise<Expression<SqlBool> | undefined | false> {
-    const readable = readableTemplates(rules, roles, await this.#templates.all());
-    if (readable === '*') return undefined;
-    if (readable.length === 0) return false;
-    return sql<SqlBool>`composition.template_id in (${sql.join(readable)})`;
-  }
-
   async #deny(
     viewer: Viewer,
     ehrId: string,
@@ -186,4 +260,17 @@ function denialDetail(reason: string): string {
     default:
       return 'The permission policy does not allow your role to do this';
   }
+}
+
+/**
+ * The template a composition body names (`template: {id, revision}`), when it names one; for
+ * authorising a commit before the body is validated in full.
+ *
+ * @example
+ * await ehrAccess.authorize(viewer, ehrId, 'create', templateOf(request.body));
+ */
+export function templateOf(body: unknown): { id: string; revision?: string } | undefined {
+  const template = (body as { template?: { id?: unknown; revision?: unknown } } | null)?.template;
+  if (typeof template?.id !== 'string') return undefined;
+  return { id: template.id, ...(typeof template.revision === 'string' ? { revision: template.revision } : {}) };
 }

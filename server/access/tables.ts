@@ -98,6 +98,13 @@ export interface LoginThrottleTable {
   window_start: Date;
 }
 
+/** A practitioner the patient still lets see a restricted composition. */
+export interface CompositionAllowanceTable {
+  ehr_id: string;
+  uid: string;
+  practitioner_id: string;
+}
+
 export interface AccessTables {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -107,4 +114,5 @@ export interface AccessTables {
   clinical_order: ClinicalOrderTable;
   break_glass: BreakGlassTable;
   login_throttle: LoginThrottleTable;
+  composition_allowance: CompositionAllowanceTable;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { templateOf, viewerOf } from '../access/ehr-access.js';
 import { problemResponses } from '../http/problem-schema.js';
 import type { CompositionCommits } from './composition-commits.js';
 import type { CompositionReads } from './composition-reads.js';
@@ -52,6 +53,7 @@ export const compositionRoutes: FastifyPluginAsync<CompositionRoutesOptions> = a
     },
     async (request, reply) => {
       const { ehrId } = request.params;
+      await app.ehrAccess.authorize(viewerOf(request), ehrId, 'create', templateOf(request.body));
       const committed = await commits.create(ehrId, request.body, committerOf(request), request.query);
       reply.code(201).header('location', compositionUrl(ehrId, committed.versionUid));
       return sendComposition(reply, { ...committed, document: committed.document! });
@@ -69,7 +71,12 @@ export const compositionRoutes: FastifyPluginAsync<CompositionRoutesOptions> = a
         response: { 200: schemas.compositionList, ...problemResponses('INVALID_REQUEST', 'NOT_FOUND') },
       },
     },
-    async (request) => reads.list(request.params.ehrId, request.query),
+    async (request) => {
+      const access = await app.ehrAccess.authorize(viewerOf(request), request.params.ehrId, 'read');
+      const list = await reads.list(access.ehrId, request.query, { visibility: access.visibility });
+      await app.ehrAccess.recordRead(access, { action: 'composition.list', details: { count: list.items.length } });
+      return list;
+    },
   );
 
   app.get<{ Params: { ehrId: string; uid: string } }>(
@@ -82,7 +89,12 @@ export const compositionRoutes: FastifyPluginAsync<CompositionRoutesOptions> = a
         response: { 200: schemas.compositionDocument, ...problemResponses('NOT_FOUND', 'GONE') },
       },
     },
-    async (request, reply) => sendComposition(reply, await reads.read(request.params.ehrId, request.params.uid)),
+    async (request, reply) => {
+      const access = await app.ehrAccess.authorize(viewerOf(request), request.params.ehrId, 'read');
+      const version = await reads.read(access.ehrId, request.params.uid, { visibility: access.visibility });
+      await app.ehrAccess.recordRead(access, { action: 'composition.read', resource: version.versionUid });
+      return sendComposition(reply, version);
+    },
   );
 
   app.put<{
@@ -108,6 +120,7 @@ export const compositionRoutes: FastifyPluginAsync<CompositionRoutesOptions> = a
     },
     async (request, reply) => {
       const { ehrId, uuid } = request.params;
+      await app.ehrAccess.authorizeChange(viewerOf(request), ehrId, 'amend', uuid, templateOf(request.body));
       const preceding = precedingVersion(request.headers['if-match']);
       const committed = await commits.amend(ehrId, uuid, preceding, request.body, committerOf(request), request.query);
       reply.header('location', compositionUrl(ehrId, committed.versionUid));
@@ -132,6 +145,7 @@ export const compositionRoutes: FastifyPluginAsync<CompositionRoutesOptions> = a
     },
     async (request, reply) => {
       const { ehrId, uuid } = request.params;
+      await app.ehrAccess.authorizeChange(viewerOf(request), ehrId, 'delete', uuid);
       const preceding = precedingVersion(request.headers['if-match']);
       const deleted = await commits.delete(ehrId, uuid, preceding, committerOf(request), request.query);
       return versionHeaders(reply, deleted).code(204).send();

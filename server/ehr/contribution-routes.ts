@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { templateOf, viewerOf } from '../access/ehr-access.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError, type FieldError } from '../http/api-error.js';
@@ -49,6 +50,7 @@ export const contributionRoutes: FastifyPluginAsync<ContributionRoutesOptions> =
     async (request, reply) => {
       const { ehrId } = request.params;
       const requests = versionRequests(request.body);
+      await app.ehrAccess.authorizeChanges(viewerOf(request), ehrId, requests.map(changeOf));
       const committed = await commits.contribute(ehrId, requests, committerOf(request), {
         reason: request.body.reason,
       });
@@ -71,9 +73,23 @@ export const contributionRoutes: FastifyPluginAsync<ContributionRoutesOptions> =
         response: { 200: schemas.contributionRecord, ...problemResponses('NOT_FOUND') },
       },
     },
-    async (request) => readContribution(db, systemId, request.params.ehrId, request.params.contributionId),
+    async (request) => {
+      const access = await app.ehrAccess.authorize(viewerOf(request), request.params.ehrId, 'read');
+      const { contributionId } = request.params;
+      const contribution = await readContribution(db, systemId, access.ehrId, contributionId, {
+        visibility: access.visibility,
+      });
+      await app.ehrAccess.recordRead(access, { action: 'contribution.read', resource: contributionId });
+      return contribution;
+    },
   );
 };
+
+/** What a version request asks of the access rules. */
+function changeOf(request: VersionRequest) {
+  const action = request.changeType === 'creation' ? 'create' : request.changeType === 'deleted' ? 'delete' : 'amend';
+  return { action, uid: request.uid, template: templateOf(request.body) } as const;
+}
 
 /** Each version's parts as its change type needs them: a creation has no uid, a deletion no composition. */
 function versionRequests(body: ContributionBody): VersionRequest[] {

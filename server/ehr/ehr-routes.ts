@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { viewerOf } from '../access/ehr-access.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { problemResponses } from '../http/problem-schema.js';
@@ -26,6 +27,11 @@ export const ehrRoutes: FastifyPluginAsync<EhrRoutesOptions> = async (app, { db 
         response: { 200: schemas.ehrSummary, ...problemResponses('NOT_FOUND') },
       },
     },
-    async (request) => summarizeEhr(db, request.params.ehrId),
+    async (request) => {
+      const access = await app.ehrAccess.authorize(viewerOf(request), request.params.ehrId, 'read');
+      const summary = await summarizeEhr(db, access.ehrId, { visibility: access.visibility });
+      await app.ehrAccess.recordRead(access, { action: 'ehr.summary' });
+      return summary;
+    },
   );
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { viewerOf } from '../access/ehr-access.js';
 import { problemResponses } from '../http/problem-schema.js';
 import type { CompositionReads } from './composition-reads.js';
 import * as schemas from './composition-schemas.js';
@@ -27,7 +28,13 @@ export const versionRoutes: FastifyPluginAsync<VersionRoutesOptions> = async (ap
         response: { 200: schemas.versionList, ...problemResponses('INVALID_REQUEST', 'NOT_FOUND') },
       },
     },
-    async (request) => reads.history(request.params.ehrId, request.params.uuid, request.query),
+    async (request) => {
+      const access = await app.ehrAccess.authorize(viewerOf(request), request.params.ehrId, 'read');
+      const { uuid } = request.params;
+      const history = await reads.history(access.ehrId, uuid, request.query, { visibility: access.visibility });
+      await app.ehrAccess.recordRead(access, { action: 'composition.history', resource: uuid });
+      return history;
+    },
   );
 
   app.get<{ Params: { ehrId: string; uuid: string; version: number } }>(
@@ -42,7 +49,9 @@ export const versionRoutes: FastifyPluginAsync<VersionRoutesOptions> = async (ap
     },
     async (request, reply) => {
       const { ehrId, uuid, version } = request.params;
-      const { entry, document } = await reads.versionEntry(ehrId, uuid, version);
+      const access = await app.ehrAccess.authorize(viewerOf(request), ehrId, 'read');
+      const { entry, document } = await reads.versionEntry(ehrId, uuid, version, { visibility: access.visibility });
+      await app.ehrAccess.recordRead(access, { action: 'composition.read', resource: entry.versionUid });
       // The stored text goes out as is, so this answer keeps the composition byte for byte too.
       const details = JSON.stringify(entry);
       return versionHeaders(reply, entry)

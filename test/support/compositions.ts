@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { signedIn, signedInPatient, type SignedIn } from './accounts.js';
+import { careFor } from './care.js';
 
 type Json = Record<string, unknown>;
 
@@ -12,7 +13,7 @@ export interface Chart {
 }
 
 /**
- * A fresh patient (with an EHR) and a signed-in doctor who may write in it.
+ * A fresh patient (with an EHR) and a signed-in doctor in whose care they are (an appointment today).
  *
  * @example
  * const { ehrId, clinician, base } = await openChart(app);
@@ -20,6 +21,7 @@ export interface Chart {
 export async function openChart(app: FastifyInstance): Promise<Chart> {
   const patient = await signedInPatient(app);
   const clinician = await signedIn(app, 'doctor', { name: 'Dr Ada Example' });
+  await careFor(clinician, patient);
   return { ehrId: patient.ehrId, clinician, base: `/api/ehr/${patient.ehrId}` };
 }
 

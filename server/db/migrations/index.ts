@@ -8,6 +8,7 @@ import * as commitFunction from './0220-commit-function.js';
 import * as contentIndex from './0230-content-index.js';
 import * as access from './0300-access.js';
 import * as accessControl from './0310-access-control.js';
+import * as compositionRestriction from './0320-composition-restriction.js';
 import * as patientSearch from './0390-patient-search.js';
 import * as terminology from './0600-terminology.js';
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0230-content-index': contentIndex,
   '0300-access': access,
   '0310-access-control': accessControl,
+  '0320-composition-restriction': compositionRestriction,
   '0390-patient-search': patientSearch,
   '0600-terminology': terminology,
 };
