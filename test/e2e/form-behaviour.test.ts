@@ -156,6 +156,28 @@ test('a vital signs recording entered with the keyboard alone', async () => {
   await vitals.context.close();
 });
 
+test('a 30-analyte lab report loaded to amend: every part rendered, and it comes back unchanged', async () => {
+  const lab = await openGallery({ template: 'docsy.lab_report.v1' });
+  const { app, doctor } = await formEngineServer();
+  const example = (
+    await app.inject({ url: '/api/templates/docsy.lab_report.v1/example', headers: doctor.headers })
+  ).json<{
+    content: { data: { test_result: unknown[] } }[];
+  }>();
+  const analyte = example.content[0]!.data.test_result[0];
+  example.content[0]!.data.test_result = Array.from({ length: 30 }, () => analyte);
+  const shown = await lab.form.evaluate(async (element, composition) => {
+    const form = element as unknown as { value: unknown; updateComplete: Promise<boolean> };
+    form.value = composition;
+    await form.updateComplete;
+    return JSON.stringify(form.value);
+  }, example);
+  assert.is(await lab.form.getByRole('combobox', { name: 'Analyte name' }).count(), 30);
+  assert.is(await lab.form.locator('.pending').count(), 0);
+  assert.equal(JSON.parse(shown), example);
+  await lab.context.close();
+});
+
 test('no console errors on the way', async () => {
   await formEngineServer();
   assert.equal(gallery.errors, []);

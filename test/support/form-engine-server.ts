@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { projectPath } from '../../server/project-root.js';
 import { signedIn, signedInPatient, type SignedIn, type SignedInPatient } from './accounts.js';
 import { sharedChromium } from './browser.js';
+import { careFor } from './care.js';
 import { buildTestApp } from './test-app.js';
 
 /** The form engine's showcase template (every widget and feature), in test/fixtures/form-engine/. */
@@ -27,7 +28,8 @@ let shared: Promise<FormEngineServer> | undefined;
 
 /**
  * The app the browser tests of the form engine share (one per test process): listening on a
- * free port, the showcase template published by a modeller, a doctor and a patient signed in.
+ * free port, the showcase template published by a modeller, a doctor and a patient signed in,
+ * the patient in the doctor's care.
  *
  * @example
  * const { baseUrl, doctor } = await formEngineServer();
@@ -51,7 +53,10 @@ async function startFormEngineServer(): Promise<FormEngineServer> {
     if (response.statusCode >= 300)
       throw new Error(`publishing ${file} failed: ${response.statusCode} ${response.body}`);
   }
-  return { app, baseUrl, doctor: await signedIn(app, 'doctor'), patient: await signedInPatient(app) };
+  const doctor = await signedIn(app, 'doctor', { name: 'Dr Form Engine' });
+  const patient = await signedInPatient(app);
+  await careFor(doctor, patient);
+  return { app, baseUrl, doctor, patient };
 }
 
 /** A gallery page, its errors, and its form. */

@@ -75,14 +75,29 @@ export interface CommitResult {
 
 /** One version in a composition's history, with its audit details. */
 export interface VersionSummary {
-  versionUid: string;
   /** The version number n of `{uuid}::{system}::{n}`. */
   version: number;
-  committedAt: string;
-  committer?: { id: string; name: string };
+  versionUid: string;
   changeType: string;
+  /** `deleted` for the tombstone a deletion writes. */
+  lifecycle: 'complete' | 'deleted';
+  committer: { id: string; name: string };
+  committedAt: string;
+  template: { id: string; revision: string };
+  contributionId: string;
   reason?: string;
-  [more: string]: unknown;
+}
+
+/** One version with its composition as committed (null for a deletion). */
+export interface VersionEntry extends VersionSummary {
+  composition: StoredComposition | null;
+}
+
+/** Why a change is made, recorded with its version. */
+export interface ChangeOptions {
+  reason?: string;
+  /** For an amendment: `amendment` (new or changed content, the default) or `modification` (a correction). */
+  changeType?: 'amendment' | 'modification';
 }
 
 export interface DocsyApiOptions {
@@ -135,57 +150,74 @@ export class DocsyApi {
   }
 
   /** Commits a new composition to an EHR. */
-  async createComposition(ehrId: string, body: CompositionBody): Promise<CommitResult> {
-    const response = await this.send('POST', `/api/ehr/${encodeURIComponent(ehrId)}/compositions`, { body });
+  async createComposition(ehrId: string, body: CompositionBody, options: ChangeOptions = {}): Promise<CommitResult> {
+    const response = await this.send('POST', `/api/ehr/${encodeURIComponent(ehrId)}/compositions`, {
+      body,
+      query: { reason: options.reason },
+    });
     return commitResult(response);
   }
 
-  /** Amends a composition; `versionUid` is the version being amended (`If-Match`). */
+  /** Amends a composition; `versionUid` is the version being amended (`If-Match`; 412 when it is not the latest). */
   async amendComposition(
     ehrId: string,
     uuid: string,
     versionUid: string,
     body: CompositionBody,
+    options: ChangeOptions = {},
   ): Promise<CommitResult> {
-    const response = await this.send(
-      'PUT',
-      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}`,
-      {
-        body,
-        headers: { 'if-match': `"${versionUid}"` },
-      },
-    );
+    const response = await this.send('PUT', compositionPath(ehrId, uuid), {
+      body,
+      query: { reason: options.reason, changeType: options.changeType },
+      headers: { 'if-match': `"${versionUid}"` },
+    });
     return commitResult(response);
+  }
+
+  /** Deletes a composition (a tombstone version; the history stays readable). */
+  async deleteComposition(ehrId: string, uuid: string, versionUid: string, options: ChangeOptions = {}): Promise<void> {
+    await this.send('DELETE', compositionPath(ehrId, uuid), {
+      query: { reason: options.reason },
+      headers: { 'if-match': `"${versionUid}"` },
+    });
   }
 
   /** The latest version of a composition (a bare uuid) or an exact version (a version id). */
   composition(ehrId: string, uid: string): Promise<StoredComposition> {
-    return this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uid)}`);
+    return this.json('GET', compositionPath(ehrId, uid));
   }
 
   /** Every version of a composition, oldest first, with its audit details. */
   async compositionVersions(ehrId: string, uuid: string): Promise<VersionSummary[]> {
-    const page = await this.json<{ items: VersionSummary[] }>(
-      'GET',
-      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}/versions`,
-      { query: { limit: 500 } },
-    );
-    return page.items;
+    const versions: VersionSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.json<{ items: VersionSummary[]; next?: string }>(
+        'GET',
+        `${compositionPath(ehrId, uuid)}/versions`,
+        {
+          query: { limit: 500, cursor },
+        },
+      );
+      versions.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return versions;
   }
 
-  /** Version n of a composition, as committed. */
-  compositionVersion(ehrId: string, uuid: string, version: number): Promise<StoredComposition> {
-    return this.json(
-      'GET',
-      `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uuid)}/versions/${version}`,
-    );
+  /** Version n of a composition: its audit details and its composition as committed. */
+  compositionVersion(ehrId: string, uuid: string, version: number): Promise<VersionEntry> {
+    return this.json('GET', `${compositionPath(ehrId, uuid)}/versions/${version}`);
   }
 
-  /** Uploads a file to an EHR; the answer is the attachment value a composition references. */
+  /** Uploads a file to an EHR (the raw file as the body); the answer is the attachment value a composition references. */
   uploadAttachment(ehrId: string, file: File, signal?: AbortSignal): Promise<AttachmentValue> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/attachments`, { formData: form, signal });
+    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/attachments`, {
+      query: { filename: file.name },
+      rawBody: file,
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+      signal,
+    });
   }
 
   /** Any call answering JSON. */
@@ -199,7 +231,7 @@ export class DocsyApi {
     const headers = new Headers({ accept: 'application/json, application/problem+json', ...options.headers });
     const token = this.#token();
     if (token) headers.set('authorization', `Bearer ${token}`);
-    let body: BodyInit | undefined = options.formData;
+    let body: BodyInit | undefined = options.rawBody;
     if (options.body !== undefined) {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(options.body);
@@ -227,9 +259,14 @@ export class DocsyApi {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
-  formData?: FormData;
+  /** A body sent as it is (a file), with its own `content-type` header. */
+  rawBody?: BodyInit;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
+}
+
+function compositionPath(ehrId: string, uid: string): string {
+  return `/api/ehr/${encodeURIComponent(ehrId)}/compositions/${encodeURIComponent(uid)}`;
 }
 
 function queryString(query: Query | undefined): string {

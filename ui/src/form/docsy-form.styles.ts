@@ -54,6 +54,15 @@ const own = css`
     align-items: flex-start;
     gap: 0.5rem;
   }
+  /* A long list of parts (30 analytes) is laid out and painted only where it is seen. */
+  .item.of-parts {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 32rem;
+  }
+  .item.pending {
+    min-height: 32rem;
+    color: var(--docsy-muted, #4b5a6a);
+  }
   .item > :first-child {
     flex: 1;
     min-width: 0;

@@ -68,6 +68,12 @@ export class DocsyForm extends LitElement implements TreeHost {
   @state() private errors: FieldError[] = [];
   @state() private submitted = false;
 
+  /** How many repeated parts the next render may show (see `admitPart`); all of them once caught up. */
+  @state() private partBudget = firstScreenParts;
+  #admitted = 0;
+  #deferred = 0;
+  #caughtUp: Promise<void> = Promise.resolve();
+  #catchUp: (() => void) | undefined;
   #initial: CompositionBody | undefined;
   #serialized: SerializedDraft | undefined;
   #errorsByPart = new Map<string, string[]>();
@@ -156,6 +162,22 @@ export class DocsyForm extends LitElement implements TreeHost {
     this.#focusFirstError();
   }
 
+  /** Resolves once every part is rendered, not only the first screen. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#caughtUp;
+    return super.getUpdateComplete();
+  }
+
+  admitPart(): boolean {
+    if (this.#admitted < this.partBudget) {
+      this.#admitted++;
+      return true;
+    }
+    this.#deferred++;
+    return false;
+  }
+
   /** The error text shown at a part of the form (TreeHost). */
   errorText(part: string): string {
     if (!this.submitted && !this.#changed.has(part)) return '';
@@ -212,6 +234,19 @@ export class DocsyForm extends LitElement implements TreeHost {
       this.#serialized = serializeDraft(this.definition, this.draft);
       this.#startValidation(this.definition, this.#serialized.composition);
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#deferred === 0) {
+      if (this.partBudget !== Infinity) this.partBudget = Infinity;
+      this.#catchUp?.();
+      this.#catchUp = undefined;
+      return;
+    }
+    if (!this.#catchUp) this.#caughtUp = new Promise((resolve) => (this.#catchUp = resolve));
+    // After this frame is painted, the next parts; the page answers input in between.
+    requestAnimationFrame(() => setTimeout(() => (this.partBudget += partsPerFrame)));
   }
 
   #services(): FormServices {
@@ -352,6 +387,8 @@ export class DocsyForm extends LitElement implements TreeHost {
   }
 
   override render() {
+    this.#admitted = 0;
+    this.#deferred = 0;
     const { definition, draft } = this;
     if (!definition || !draft) return html`<p class="note" role="status">Loading the form…</p>`;
     const contentError = this.errorText('/slots') || this.errorText('');
@@ -368,6 +405,10 @@ export class DocsyForm extends LitElement implements TreeHost {
     </form>`;
   }
 }
+
+/** Repeated parts (groups, clusters, slot occurrences) rendered at first, and then per frame. */
+const firstScreenParts = 2;
+const partsPerFrame = 4;
 
 /** A part's path as draft path segments; list indexes become numbers. */
 function segments(path: string): DraftPath {

@@ -14,6 +14,11 @@ export interface TreeHost {
   addItem(path: string, item: DraftValue): void;
   /** Removes item `index` of the list at `path`. */
   removeItem(path: string, index: number): void;
+  /**
+   * Whether one more repeated part (an analyte of thirty) is rendered in this pass; the others
+   * wait for the next frames, so that a long form is interactive from its first screen.
+   */
+  admitPart(): boolean;
 }
 
 /** An id for a form part, unique in the form's shadow root. */
@@ -55,6 +60,7 @@ export function renderSlots(definition: FormDefinition, host: TreeHost): Templat
                 required: false,
               }),
         framed: false,
+        ofParts: true,
       })}
     </section>`;
   });
@@ -84,6 +90,7 @@ export function renderChildren(
         newItem: () => newSingle(child),
         renderItem: (item, itemPath, label) => renderSingle(host, child, item, itemPath, label, false),
         framed: true,
+        ofParts: child.kind === 'group' || child.kind === 'cluster',
       });
     });
 }
@@ -156,6 +163,8 @@ interface ListPart {
   renderItem: (item: DraftValue, itemPath: string, label: string) => TemplateResult;
   /** Inside its own fieldset with the label as legend (a slot's section has a heading instead). */
   framed: boolean;
+  /** Its items are groups or clusters (laid out only when seen), not single values. */
+  ofParts: boolean;
 }
 
 /**
@@ -171,7 +180,8 @@ function renderList(host: TreeHost, list: ListPart): TemplateResult {
   const fixed = list.max === list.min;
   const items = list.items.map((item, index) => {
     const itemLabel = numbered ? `${list.label} ${index + 1}` : list.label;
-    return html`<div class="item" part="item">
+    if (list.ofParts && !host.admitPart()) return html`<div class="item pending" part="item">${itemLabel}…</div>`;
+    return html`<div class=${list.ofParts ? 'item of-parts' : 'item'} part="item">
       ${list.renderItem(item, `${list.path}/${index}`, itemLabel)}
       ${
         fixed

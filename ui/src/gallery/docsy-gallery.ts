@@ -137,16 +137,18 @@ export class DocsyGallery extends LitElement {
 
   override render() {
     return html`
-      <h1>Form engine gallery</h1>
-      <p>
-        <label for="template">Template</label>
-        <select
-          id="template"
-          @change=${(event: Event) => (location.search = `?template=${(event.target as HTMLSelectElement).value}${this.ehrId ? `&ehr=${this.ehrId}` : ''}`)}
-        >
-          ${this.templates.map((t) => html`<option value=${t.id} ?selected=${t.id === this.templateId}>${t.title} (${t.id})</option>`)}
-        </select>
-      </p>
+      <header>
+        <h1>Form engine gallery</h1>
+        <p>
+          <label for="template">Template</label>
+          <select
+            id="template"
+            @change=${(event: Event) => (location.search = `?template=${(event.target as HTMLSelectElement).value}${this.ehrId ? `&ehr=${this.ehrId}` : ''}`)}
+          >
+            ${this.templates.map((t) => html`<option value=${t.id} ?selected=${t.id === this.templateId}>${t.title} (${t.id})</option>`)}
+          </select>
+        </p>
+      </header>
       ${this.problem ? html`<p class="error" role="alert" id="problem">${this.problem}</p>` : nothing}
       ${this.needsSignIn ? this.renderSignIn() : nothing}
       <div class="layout">
@@ -162,7 +164,7 @@ export class DocsyGallery extends LitElement {
         </main>
         <aside aria-label="Result">
           <h2>Submitted composition</h2>
-          <pre id="composition">
+          <pre id="composition" tabindex="0">
 ${this.submitted ? JSON.stringify(this.submitted, null, 2) : 'Nothing submitted yet.'}</pre>
           ${
             this.submitted && !this.ehrId

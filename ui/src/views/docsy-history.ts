@@ -68,9 +68,11 @@ export class DocsyHistory extends LitElement {
     if (!content) {
       const summary = this.versions.find((candidate) => candidate.version === version);
       content =
-        summary?.changeType === 'deleted' || !this.api
+        summary?.lifecycle === 'deleted' || !this.api
           ? Promise.resolve(undefined)
-          : this.api.compositionVersion(this.ehrId, this.compositionUid, version);
+          : this.api
+              .compositionVersion(this.ehrId, this.compositionUid, version)
+              .then((entry) => entry.composition ?? undefined);
       this.#contents.set(version, content);
     }
     return content;
