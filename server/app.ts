@@ -12,6 +12,8 @@ import type { DatabaseHandle } from './db/create-database.js';
 import { ehrCapability } from './ehr/ehr-capability.js';
 import { healthRoutes } from './health/health-routes.js';
 import { patientRoutes } from './patients/patient-routes.js';
+import { queryRoutes } from './query/query-routes.js';
+import { QueryService } from './query/query-service.js';
 import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
 import { publishKnowledgeFolders, type KnowledgeFolders } from './knowledge/publish-knowledge-folders.js';
@@ -106,6 +108,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (folders) await publishKnowledgeFolders(registry, folders, app.log);
   await app.register(knowledgeRoutes, { registry });
   await app.register(accessControl, { db: database.db, registry });
+  const queries = new QueryService(database.db, registry, (user) => app.querySelection(user));
+  await app.register(queryRoutes, { queries });
   const terminology = new TerminologyService(new TerminologyRepository(database.db));
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });

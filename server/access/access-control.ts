@@ -9,6 +9,7 @@ import { EhrAccessControl } from './ehr-access.js';
 import { grantRoutes } from './grant-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { PolicyStore } from './policy-store.js';
+import { querySelection } from './query-scope.js';
 import { restrictionRoutes } from './restriction-routes.js';
 import { registryTemplateTargets } from './template-targets.js';
 
@@ -16,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The access rules for everything inside an EHR (see `ehr-access.ts`); every clinical route uses it. */
     ehrAccess: EhrAccessControl;
+    /** The same rules across all EHRs, as a condition on a query's compositions (see `query-scope.ts`). */
+    querySelection: ReturnType<typeof querySelection>;
   }
 }
 
@@ -36,8 +39,10 @@ export interface AccessControlOptions {
 export const accessControl = fastifyPlugin<AccessControlOptions>(
   async (app, { db, registry }) => {
     const policy = new PolicyStore(db);
-    const ehrAccess = new EhrAccessControl(db, policy, registryTemplateTargets(registry));
+    const templates = registryTemplateTargets(registry);
+    const ehrAccess = new EhrAccessControl(db, policy, templates);
     app.decorate('ehrAccess', ehrAccess);
+    app.decorate('querySelection', querySelection(policy, templates));
     await app.register(grantRoutes, { db, ehrAccess });
     await app.register(breakGlassRoutes, { db });
     await app.register(orderRoutes, { db, ehrAccess });

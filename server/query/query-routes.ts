@@ -16,7 +16,7 @@ const queryBody = {
       type: 'object',
       default: {},
       maxProperties: 50,
-      additionalProperties: { type: ['string', 'number', 'boolean'] },
+      additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
       description: 'Values of the $parameters the query names.',
     },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
