@@ -26,8 +26,8 @@ async function openPage(path: string): Promise<{ page: Page; errors: string[] }>
 
 test('Chromium loads / and the shell renders with the server status', async () => {
   const { page, errors } = await openPage('/');
-  await page.locator('docsy-app h1').waitFor();
-  assert.is(await page.locator('docsy-app h1').textContent(), 'Docsy');
+  await page.locator('docsy-app main h1').waitFor();
+  assert.is(await page.locator('docsy-app header .brand').textContent(), 'Docsy');
   await page.locator('docsy-app [role=status]', { hasText: 'Server ok' }).waitFor();
   assert.match(String(await page.locator('docsy-app [role=status]').textContent()), 'pglite database');
   assert.equal(errors, [], 'no console errors or CSP violations');
@@ -41,7 +41,7 @@ test('the built assets are served immutable and the page revalidated', async () 
     cacheControl.set(new URL(response.url()).pathname, response.headers()['cache-control'] ?? ''),
   );
   await page.goto(`${baseUrl}/`);
-  await page.locator('docsy-app h1').waitFor();
+  await page.locator('docsy-app main h1').waitFor();
   assert.is(cacheControl.get('/'), 'no-cache');
   const assets = [...cacheControl].filter(([path]) => path.startsWith('/assets/'));
   assert.ok(assets.length > 0, 'the page loads hashed assets');
@@ -51,7 +51,7 @@ test('the built assets are served immutable and the page revalidated', async () 
 
 test('a deep link is answered by the app shell', async () => {
   const { page, errors } = await openPage('/patients/42');
-  await page.locator('docsy-app h1').waitFor();
+  await page.locator('docsy-app main h1').waitFor();
   assert.equal(errors, []);
   await page.context().close();
 });

@@ -1,1 +1,1 @@
-import './docsy-app.js';
+import './app/docsy-app.js';

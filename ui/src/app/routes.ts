@@ -1,0 +1,31 @@
+import type { PageRoute } from './page-route.js';
+
+/**
+ * Every page of the app, in matching order: the one place a page is added (docs/ui.md,
+ * "Adding a page"). The main navigation lists the routes with `nav` that the account may
+ * open, in this order.
+ */
+export const pageRoutes: readonly PageRoute[] = [
+  {
+    path: '/sign-in',
+    tag: 'docsy-sign-in-page',
+    load: () => import('../pages/account/docsy-sign-in-page.js'),
+    title: 'Sign in',
+    access: 'signed-out',
+  },
+  {
+    path: '/register',
+    tag: 'docsy-register-page',
+    load: () => import('../pages/account/docsy-register-page.js'),
+    title: 'Create an account',
+    access: 'signed-out',
+  },
+  {
+    path: '/welcome',
+    tag: 'docsy-welcome-page',
+    load: () => import('../pages/account/docsy-welcome-page.js'),
+    title: 'Welcome',
+    access: 'signed-in',
+    homeOf: ['modeller', 'admin'],
+  },
+];
