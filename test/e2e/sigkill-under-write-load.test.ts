@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createAccount } from '../../server/access/account-service.js';
 import { CalendarTokens } from '../../server/access/calendar-token.js';
+import { recordAppointmentCare } from '../../server/access/care-relationships.js';
 import { hashPassword } from '../../server/access/password-hashing.js';
 import { createDatabase, type DatabaseHandle } from '../../server/db/create-database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
@@ -24,7 +26,7 @@ interface Engine {
   database: () => Promise<DatabaseHandle>;
 }
 
-/** A doctor and a patient (with an EHR), created directly in the database before the server starts. */
+/** A doctor and a patient (with an EHR) in their care, created directly in the database before the server starts. */
 async function prepare(engine: Engine): Promise<{ email: string; ehrId: string }> {
   const database = await engine.database();
   try {
@@ -33,7 +35,13 @@ async function prepare(engine: Engine): Promise<{ email: string; ehrId: string }
     const passwordHash = await hashPassword(password, { N: 1024, r: 8, p: 1 });
     const suffix = Math.random().toString(36).slice(2);
     const email = `crash-doctor-${suffix}@example.org`;
-    await createAccount(context, { email, name: 'Dr Crash', roles: ['doctor'], status: 'active', passwordHash });
+    const doctor = await createAccount(context, {
+      email,
+      name: 'Dr Crash',
+      roles: ['doctor'],
+      status: 'active',
+      passwordHash,
+    });
     const patient = await createAccount(context, {
       email: `crash-patient-${suffix}@example.org`,
       name: 'Pat Crash',
@@ -41,6 +49,12 @@ async function prepare(engine: Engine): Promise<{ email: string; ehrId: string }
       status: 'active',
       passwordHash,
       birthDate: '1970-01-01',
+    });
+    await recordAppointmentCare(database.db, {
+      appointmentId: randomUUID(),
+      patientId: patient.id,
+      practitionerId: doctor.id,
+      start: new Date(),
     });
     return { email, ehrId: patient.ehr_id! };
   } finally {
