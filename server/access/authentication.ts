@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Sets `request.user` from the bearer access token, or answers 401. Every `/api` route runs it unless public. */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** Every `/api` route as registered (HEAD included), with how it is protected: for tests and documentation. */
+    apiRoutes: ApiRoute[];
   }
   interface FastifyContextConfig {
     /** Reachable without signing in (health, login, register, refresh, the calendar feed). */
@@ -31,6 +33,14 @@ declare module 'fastify' {
     /** Only users holding one of these roles; anyone else gets 403. */
     roles?: readonly Role[];
   }
+}
+
+/** One `/api` route and how it is protected. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  public: boolean;
+  roles?: readonly Role[];
 }
 
 export interface AuthenticationOptions {
@@ -64,7 +74,19 @@ export const authentication = fastifyPlugin<AuthenticationOptions>(
       }
       request.user = user;
     });
-    app.addHook('onRoute', (route) => protectRoute(route, app.authenticate, db));
+    app.decorate('apiRoutes', [] as ApiRoute[]);
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      for (const method of [route.method].flat()) {
+        app.apiRoutes.push({
+          method,
+          url: route.url,
+          public: route.config?.public === true,
+          roles: route.config?.roles,
+        });
+      }
+      protectRoute(route, app.authenticate, db);
+    });
   },
   { name: 'docsy-authentication' },
 );
@@ -96,7 +118,7 @@ function verifiedClaims(header: string | undefined, verify: (token: string) => A
 }
 
 function protectRoute(route: RouteOptions, authenticate: onRequestAsyncHookHandler, db: Kysely<Database>): void {
-  if (!route.url.startsWith('/api/') || route.config?.public) return;
+  if (route.config?.public) return;
   const wanted = route.config?.roles;
   const hooks: onRequestAsyncHookHandler[] = [authenticate];
   if (wanted) hooks.push(requireRoles(wanted, db));
