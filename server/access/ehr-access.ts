@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { appendAuditEvent, auditAppendCall } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
@@ -8,7 +8,6 @@ import { careFacts, type CareFacts } from './care-facts.js';
 import { compositionVisibility } from './composition-visibility.js';
 import { permits, readableTemplates } from './permission-policy.js';
 import type { PolicyStore } from './policy-store.js';
-import { querySelection } from './query-scope.js';
 import { practitionerRoles, type PolicyAction, type Role } from './roles.js';
 import type { TemplateTargets } from './template-targets.js';
 
@@ -63,17 +62,10 @@ export class EhrAccessControl {
   readonly #policy: PolicyStore;
   readonly #templates: TemplateTargets;
 
-  /**
-   * The compositions a user's queries may reach across all EHRs, as a condition on the query's
-   * alias of `composition` (see `query-scope.ts`).
-   */
-  readonly queryScope: (user: AuthUser, alias?: string) => Promise<RawBuilder<boolean>>;
-
   constructor(db: Kysely<Database>, policy: PolicyStore, templates: TemplateTargets) {
     this.#db = db;
     this.#policy = policy;
     this.#templates = templates;
-    this.queryScope = querySelection(policy, templates);
   }
 
   /**

@@ -124,6 +124,11 @@ const rows: Record<string, Row> = {
     }),
   },
 
+  'POST /api/query': {
+    // Everyone may ask; the answer holds only what the caller may read (ehr-access.test.ts).
+    allowed: everyone,
+    request: async () => ({ method: 'POST', url: '/api/query', payload: { q: 'SELECT c/uid FROM COMPOSITION c' } }),
+  },
   'GET /api/patients': { allowed: practitioners, request: async () => ({ url: '/api/patients?q=Test' }) },
   'GET /api/orders': { allowed: ['lab_technician'], request: async () => ({ url: '/api/orders' }) },
 
