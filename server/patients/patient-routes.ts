@@ -5,37 +5,36 @@ import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { paginationQuery } from '../http/pagination.js';
 import { problemResponses } from '../http/problem-schema.js';
+import { ApiError } from '../http/api-error.js';
+import { findPatient } from './patient-lookup.js';
 import { searchPatients } from './patient-search.js';
 
 export interface PatientRoutesOptions {
   db: Kysely<Database>;
 }
 
-const patientList = {
+const patientSchema = {
   type: 'object',
-  required: ['items'],
+  required: ['id', 'name', 'birthDate', 'ehrId'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name', 'birthDate', 'ehrId'],
-        properties: {
-          id: { type: 'string' },
-          name: { type: 'string' },
-          birthDate: { type: ['string', 'null'] },
-          ehrId: { type: 'string' },
-        },
-      },
-    },
-    next: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    birthDate: { type: ['string', 'null'] },
+    ehrId: { type: 'string' },
   },
 } as const;
 
+const patientList = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: patientSchema }, next: { type: 'string' } },
+} as const;
+
 /**
- * `GET /api/patients?q=`: practitioners find a patient by name, birth date or email. Finding a
- * patient does not open their record: reading it needs a care relationship (docs/access.md).
- * Every search is audited (who searched for what).
+ * `GET /api/patients?q=`: practitioners find a patient by name, birth date or email; and
+ * `GET /api/patients/{id}`: the same summary of one patient (so a chart can name whose record it
+ * is, even before the glass is broken). Finding a patient does not open their record: reading it
+ * needs a care relationship (docs/access.md). Every search and look-up is audited.
  *
  * @example
  * await app.register(patientRoutes, { db });
@@ -68,6 +67,32 @@ export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (ap
         address: request.ip,
       });
       return found;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/patients/:id',
+    {
+      config: { roles: practitionerRoles },
+      schema: {
+        tags: ['patients'],
+        summary: 'One patient: name, birth date and EHR id (practitioners)',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
+        response: { 200: patientSchema, ...problemResponses('INVALID_REQUEST', 'FORBIDDEN', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const patient = await findPatient(db, request.params.id);
+      if (!patient) throw new ApiError('NOT_FOUND', `No patient ${request.params.id}`);
+      await appendAuditEvent(db, {
+        action: 'patient.lookup',
+        outcome: 'success',
+        actorId: request.user.id,
+        actorRole: request.user.roles.join(','),
+        details: { patient: patient.id },
+        address: request.ip,
+      });
+      return patient;
     },
   );
 };

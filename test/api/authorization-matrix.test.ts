@@ -130,6 +130,11 @@ const rows: Record<string, Row> = {
     request: async () => ({ method: 'POST', url: '/api/query', payload: { q: 'SELECT c/uid FROM COMPOSITION c' } }),
   },
   'GET /api/patients': { allowed: practitioners, request: async () => ({ url: '/api/patients?q=Test' }) },
+  'GET /api/patients/:id': {
+    // Names whose record it is (as a search would), care relationship or not.
+    allowed: practitioners,
+    request: async (c) => ({ url: `/api/patients/${(await c.record()).patient.user.id}` }),
+  },
   'GET /api/orders': { allowed: ['lab_technician'], request: async () => ({ url: '/api/orders' }) },
 
   'GET /api/admin/accounts': { allowed: ['admin'], request: async () => ({ url: '/api/admin/accounts?limit=1' }) },
