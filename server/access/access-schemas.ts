@@ -135,9 +135,9 @@ export const orderSchema = {
     closedAt: dateTime,
     patient: {
       type: 'object',
-      required: ['name'],
+      required: ['id', 'name'],
       additionalProperties: false,
-      properties: { name: { type: 'string' } },
+      properties: { id: uuid, name: { type: 'string' } },
     },
   },
 } as const;

@@ -15,6 +15,7 @@ export interface OrderRow {
   orderedByName: string;
   orderedAt: Date;
   closedAt: Date | null;
+  patientId: string;
   patientName: string;
 }
 
@@ -33,6 +34,7 @@ function orders(db: Kysely<Database>) {
       'd.name as orderedByName',
       'o.ordered_at as orderedAt',
       'o.closed_at as closedAt',
+      'p.id as patientId',
       'p.name as patientName',
     ]);
 }

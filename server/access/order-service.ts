@@ -26,7 +26,7 @@ export interface OrderView {
   orderedBy: { id: string; name: string };
   orderedAt: string;
   closedAt?: string;
-  patient: { name: string };
+  patient: { id: string; name: string };
 }
 
 /**
@@ -121,7 +121,7 @@ function orderView(row: OrderRow): OrderView {
     orderedBy: { id: row.orderedById, name: row.orderedByName },
     orderedAt: row.orderedAt.toISOString(),
     ...(row.closedAt ? { closedAt: row.closedAt.toISOString() } : {}),
-    patient: { name: row.patientName },
+    patient: { id: row.patientId, name: row.patientName },
   };
 }
 

@@ -158,10 +158,15 @@ test('an open order lets lab technicians open the record until it is closed', as
   const order = placed.json<{ id: string; status: string; orderedBy: Json }>();
   assert.equal([order.status, order.orderedBy], ['open', { id: doctor.user.id, name: 'Dr Order' }]);
   assert.is((await orders(lab, patient.ehrId)).statusCode, 200);
-  const worklist = (await request(lab, 'GET', '/api/orders?kind=lab&limit=500')).json<{ items: { id: string }[] }>();
-  assert.ok(
-    worklist.items.some((item) => item.id === order.id),
-    'the order is on the lab worklist',
+  const worklist = (await request(lab, 'GET', '/api/orders?kind=lab&limit=500')).json<{
+    items: { id: string; patient: { id: string; name: string } }[];
+  }>();
+  const listed = worklist.items.find((item) => item.id === order.id);
+  assert.ok(listed, 'the order is on the lab worklist');
+  assert.equal(
+    listed.patient,
+    { id: patient.user.id, name: patient.user.name },
+    'naming the patient, whose chart it opens',
   );
 
   const close = (who: SignedIn, status: string) =>
