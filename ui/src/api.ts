@@ -8,6 +8,17 @@
  * const form = await api.formDefinition('docsy.vital_signs.v1');
  */
 import type { CompositionBody, FieldError, FormDefinition, StoredComposition } from './form/form-definition.js';
+import type {
+  AccessLogEntry,
+  BreakGlassAccess,
+  CompositionSummary,
+  EhrSummary,
+  ListPage,
+  PatientSummary,
+  QueryResult,
+  Restriction,
+  TemplateSummary,
+} from './record-types.js';
 
 /** A problem document (RFC 9457) the API answered, as an error. */
 export class ApiProblem extends Error {
@@ -188,21 +199,10 @@ export class DocsyApi {
   }
 
   /** Every version of a composition, oldest first, with its audit details. */
-  async compositionVersions(ehrId: string, uuid: string): Promise<VersionSummary[]> {
-    const versions: VersionSummary[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.json<{ items: VersionSummary[]; next?: string }>(
-        'GET',
-        `${compositionPath(ehrId, uuid)}/versions`,
-        {
-          query: { limit: 500, cursor },
-        },
-      );
-      versions.push(...page.items);
-      cursor = page.next;
-    } while (cursor);
-    return versions;
+  compositionVersions(ehrId: string, uuid: string): Promise<VersionSummary[]> {
+    return this.#everyPage((cursor) =>
+      this.json('GET', `${compositionPath(ehrId, uuid)}/versions`, { query: { limit: 500, cursor } }),
+    );
   }
 
   /** Version n of a composition: its audit details and its composition as committed. */
@@ -218,6 +218,85 @@ export class DocsyApi {
       headers: { 'content-type': file.type || 'application/octet-stream' },
       signal,
     });
+  }
+
+  /** The EHR's status and its current compositions counted per template (`GET /api/ehr/{ehr_id}`). */
+  ehrSummary(ehrId: string): Promise<EhrSummary> {
+    return this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}`);
+  }
+
+  /** Every current composition of an EHR matching the filters, newest first across pages. */
+  async compositions(
+    ehrId: string,
+    filter: { template?: string; category?: 'event' | 'persistent' } = {},
+  ): Promise<CompositionSummary[]> {
+    return this.#everyPage((cursor) =>
+      this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}/compositions`, {
+        query: { ...filter, limit: 500, cursor },
+      }),
+    );
+  }
+
+  /** A template file as published: which archetypes fill its slots. */
+  templateFile(id: string): Promise<{ id: string; revision: string; slots: { archetype: string }[] }> {
+    return this.json('GET', `/api/templates/${encodeURIComponent(id)}`);
+  }
+
+  /** The latest revision of every template. */
+  templates(): Promise<TemplateSummary[]> {
+    return this.#everyPage((cursor) => this.json('GET', '/api/templates', { query: { limit: 500, cursor } }));
+  }
+
+  /** Whether a composition is restricted, and who still sees it (the patient only). */
+  restriction(ehrId: string, uuid: string): Promise<Restriction> {
+    return this.json('GET', `${compositionPath(ehrId, uuid)}/restriction`);
+  }
+
+  /** Restricts a composition from practitioners, or frees it (the patient only). */
+  restrict(ehrId: string, uuid: string, restricted: boolean): Promise<Restriction> {
+    return this.json('PUT', `${compositionPath(ehrId, uuid)}/restriction`, { body: { restricted } });
+  }
+
+  /** One page of who read or changed a record, newest first (the patient only). */
+  accessLog(ehrId: string, cursor?: string): Promise<ListPage<AccessLogEntry>> {
+    return this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}/access-log`, { query: { limit: 100, cursor } });
+  }
+
+  /** Emergency access to a record, with the reason the patient will read. */
+  breakGlass(ehrId: string, reason: string): Promise<BreakGlassAccess> {
+    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/break-glass`, { body: { reason } });
+  }
+
+  /** Patients whose name, birth date or email matches (practitioners). */
+  searchPatients(q: string): Promise<ListPage<PatientSummary>> {
+    return this.json('GET', '/api/patients', { query: { q, limit: 20 } });
+  }
+
+  /** One patient by account id (practitioners). */
+  patient(id: string): Promise<PatientSummary> {
+    return this.json('GET', `/api/patients/${encodeURIComponent(id)}`);
+  }
+
+  /** An archetype-path query over the compositions the caller may read (docs/query.md). */
+  query(q: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
+    return this.json('POST', '/api/query', { body: { q, params, fetch: 1000 } });
+  }
+
+  /** A file the API serves (a PDF, an attachment), fetched with the token, for saving. */
+  async download(path: string): Promise<Blob> {
+    const response = await this.send('GET', path, { headers: { accept: '*/*' } });
+    return response.blob();
+  }
+
+  async #everyPage<T>(load: (cursor: string | undefined) => Promise<ListPage<T>>): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await load(cursor);
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return items;
   }
 
   /** Any call answering JSON. */

@@ -28,4 +28,28 @@ export const pageRoutes: readonly PageRoute[] = [
     access: 'signed-in',
     homeOf: ['modeller', 'admin'],
   },
+  {
+    path: '/record',
+    tag: 'docsy-record-page',
+    load: () => import('../pages/patient/docsy-record-page.js'),
+    title: 'My record',
+    access: ['patient'],
+    nav: 'My record',
+    homeOf: ['patient'],
+  },
+  {
+    path: '/record/access-log',
+    tag: 'docsy-access-log-page',
+    load: () => import('../pages/patient/docsy-access-log-page.js'),
+    title: 'Who accessed my record',
+    access: ['patient'],
+    nav: 'Access log',
+  },
+  {
+    path: '/record/:uid',
+    tag: 'docsy-record-entry-page',
+    load: () => import('../pages/patient/docsy-record-entry-page.js'),
+    title: 'Record entry',
+    access: ['patient'],
+  },
 ];

@@ -1,0 +1,76 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CompositionSummary } from '../record-types.js';
+import { dateInWords } from '../views/format-value.js';
+import type { RecordCatalog } from './record-catalog.js';
+import type { RecordCategory } from './record-categories.js';
+
+/**
+ * The category tabs of a record: links (so they work as bookmarks and with back/forward), the
+ * current one marked, each with its count.
+ *
+ * @example
+ * recordTabs('Record categories', counts, 'allergies', (id) => `/record?category=${id}`);
+ */
+export function recordTabs(
+  label: string,
+  counts: readonly { category: RecordCategory; count: number }[],
+  current: string,
+  hrefOf: (categoryId: string) => string,
+): TemplateResult {
+  return html`<nav class="tabs" aria-label=${label}>
+    <ul>
+      ${counts.map(
+        ({ category, count }) =>
+          html`<li>
+            <a href=${hrefOf(category.id)} aria-current=${category.id === current ? 'page' : nothing}
+              >${category.label} <span class="meta">(${count})</span></a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+/**
+ * A table of compositions: what (a link that opens it), when, by whom, and whether it is
+ * restricted; or a sentence saying the list is empty.
+ *
+ * @example
+ * compositionTable({ caption: 'Allergies', items, catalog, hrefOf: (uid) => `/record/${uid}` });
+ */
+export function compositionTable(options: {
+  caption: string;
+  items: readonly CompositionSummary[];
+  catalog: RecordCatalog;
+  hrefOf: (uid: string) => string;
+  empty: string;
+}): TemplateResult {
+  const { caption, items, catalog, hrefOf, empty } = options;
+  if (items.length === 0) return html`<p class="empty">${empty}</p>`;
+  return html`<table>
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Entry</th>
+        <th scope="col">Date</th>
+        <th scope="col">Recorded by</th>
+        <th scope="col">Visibility</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${items.map(
+        (item) =>
+          html`<tr>
+            <td><a href=${hrefOf(item.uid)}>${catalog.titleOf(item.template.id)}</a></td>
+            <td>${dateInWords(item.startTime)}</td>
+            <td>${item.composer.name}</td>
+            <td>
+              ${item.restricted ? html`<span class="badge alert">Restricted</span>` : html`<span class="meta">Shared</span>`}
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
