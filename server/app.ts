@@ -9,6 +9,7 @@ import { authRoutes } from './access/auth-routes.js';
 import { authentication } from './access/authentication.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/create-database.js';
+import { documentsCapability } from './documents/documents-capability.js';
 import { ehrCapability } from './ehr/ehr-capability.js';
 import { healthRoutes } from './health/health-routes.js';
 import { patientRoutes } from './patients/patient-routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });
   await app.register(ehrCapability, { db: database.db, registry, systemId: config.systemId });
+  await app.register(documentsCapability, { db: database.db, attachmentLimit: config.attachmentLimit });
   await app.register(patientRoutes, { db: database.db });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest attachment accepted, in bytes (uploads are held in memory up to this size). */
+  attachmentLimit: number;
   /** Connections in the Postgres pool (ignored for the embedded database). */
   dbPoolSize: number;
   /** Trust `X-Forwarded-*` headers from a load balancer in front of the server. */
@@ -73,6 +75,10 @@ export const settings: Record<string, Setting> = {
     schema: { type: 'integer', minimum: 1024, maximum: 1073741824, default: 1048576 },
     message: 'must be a number of bytes between 1024 and 1073741824',
   },
+  ATTACHMENT_LIMIT: {
+    schema: { type: 'integer', minimum: 1024, maximum: 268435456, default: 20971520 },
+    message: 'must be a number of bytes between 1024 and 268435456',
+  },
   DB_POOL_SIZE: {
     schema: { type: 'integer', minimum: 1, maximum: 1000, default: 10 },
     message: 'must be an integer between 1 and 1000',
@@ -124,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Environment
     systemId: values.SYSTEM_ID as string,
     logLevel: values.LOG_LEVEL as LogLevel,
     bodyLimit: values.BODY_LIMIT as number,
+    attachmentLimit: values.ATTACHMENT_LIMIT as number,
     dbPoolSize: values.DB_POOL_SIZE as number,
     trustProxy: values.TRUST_PROXY as boolean,
   };

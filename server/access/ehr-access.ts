@@ -143,6 +143,22 @@ export class EhrAccessControl {
     return access;
   }
 
+  /**
+   * Decides an upload into the EHR (a file a composition will reference): admitted as for a
+   * creation, and the policy lets the viewer create compositions of at least one template.
+   * Refusals are 403, audited with `action`.
+   *
+   * @example
+   * const access = await ehrAccess.authorizeAnyCreation(viewerOf(request), ehrId, 'attachment.upload');
+   */
+  async authorizeAnyCreation(viewer: Viewer, ehrId: string, action: string): Promise<EhrAccess> {
+    const access = await this.#admit(viewer, ehrId, 'create');
+    const rules = await this.#policy.rules();
+    const templates = await this.#templates.all();
+    if (templates.some((template) => permits(rules, access.roles, template, 'create'))) return access;
+    throw await this.#deny(viewer, ehrId, { action, reason: 'policy' }, access.breakGlass);
+  }
+
   async #admit(viewer: Viewer, ehrId: string, action: PolicyAction): Promise<EhrAccess> {
     const { user } = viewer;
     const own = user.ehrId === ehrId;

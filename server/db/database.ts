@@ -1,5 +1,6 @@
 import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { DocumentTables } from '../documents/tables.js';
 import type { EhrTables } from '../ehr/ehr-tables.js';
 import type { KnowledgeTables } from '../knowledge/tables.js';
 import type { TerminologyTables } from '../terminology/tables.js';
@@ -10,4 +11,4 @@ import type { FoundationTables } from './foundation-tables.js';
  * tables with one more `extends` entry, e.g. `KnowledgeTables` from `server/knowledge/tables.ts`.
  */
 export interface Database
-  extends FoundationTables, AuditTables, KnowledgeTables, EhrTables, AccessTables, TerminologyTables {}
+  extends FoundationTables, AuditTables, KnowledgeTables, EhrTables, AccessTables, TerminologyTables, DocumentTables {}

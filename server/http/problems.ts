@@ -21,10 +21,12 @@ export const problems = {
   URI_TOO_LONG: { status: 414, title: 'URI too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   VALIDATION_FAILED: { status: 422, title: 'Validation failed' },
+  INCOMPLETE_FILE: { status: 422, title: 'Incomplete file' },
   PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required' },
   TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests' },
   HEADERS_TOO_LARGE: { status: 431, title: 'Request headers too large' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  INTEGRITY_CHECK_FAILED: { status: 500, title: 'Stored data failed its integrity check' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -15,6 +15,7 @@ import type { Role } from '../../server/access/roles.js';
 import { signedIn, testAccount, testPassword } from '../support/accounts.js';
 import { callers, matrixContexts, type MatrixContext, type Whose } from '../support/authorization-fixtures.js';
 import { archetypeDocument, templateDocument } from '../support/knowledge-fixtures.js';
+import { samplePng } from '../support/sample-files.js';
 import { buildTestApp } from '../support/test-app.js';
 
 const app = await buildTestApp();
@@ -218,6 +219,21 @@ const rows: Record<string, Row> = {
   'GET /api/ehr/:ehrId/contributions/:contributionId': {
     allowed: { own: clinical, other: ['pharmacist'] },
     request: async (c) => ({ url: await ehr(c, `/contributions/${(await c.composition(c.readable)).contributionId}`) }),
+  },
+  'POST /api/ehr/:ehrId/attachments': {
+    // Whoever authors some template in the record (the file is for a composition to come).
+    allowed: { own: practitioners, other: ['pharmacist'] },
+    request: async (c) => ({
+      method: 'POST',
+      url: await ehr(c, '/attachments?filename=scan.png'),
+      headers: { 'content-type': 'image/png' },
+      payload: samplePng(),
+    }),
+  },
+  'GET /api/ehr/:ehrId/attachments/:id': {
+    // Not yet referenced: whoever may read the record (attachments.test.ts covers hidden references).
+    allowed: { own: clinical, other: ['pharmacist'] },
+    request: async (c) => ({ url: await ehr(c, `/attachments/${await c.attachment()}`) }),
   },
   'GET /api/ehr/:ehrId/grants': {
     allowed: { own: ['patient'], other: [] },

@@ -3,6 +3,7 @@ import type { Role } from '../../server/access/roles.js';
 import { signedIn, signedInPatient, type SignedIn, type SignedInPatient } from './accounts.js';
 import { careFor } from './care.js';
 import { exampleOf } from './compositions.js';
+import { samplePng } from './sample-files.js';
 
 /** Who calls a route in the authorization matrix. */
 export type Caller = 'anonymous' | Role;
@@ -46,6 +47,8 @@ export interface MatrixContext {
   composition(templateId: string): Promise<{ uid: string; versionUid: string; contributionId: string }>;
   /** A new open lab order on the record. */
   order(): Promise<string>;
+  /** A new attachment (a PNG) in the record, uploaded by someone allowed to and not yet referenced. */
+  attachment(): Promise<string>;
   /** A composition body of `templateId`. */
   body(templateId: string): Promise<Record<string, unknown>>;
 }
@@ -104,6 +107,17 @@ export async function matrixContexts(app: FastifyInstance) {
           });
           const version = (made.versions as unknown as { uid: string; versionUid: string }[])[0]!;
           return { uid: version.uid, versionUid: version.versionUid, contributionId: made.contributionId! };
+        },
+        async attachment() {
+          const { ehrId } = await record();
+          const response = await app.inject({
+            method: 'POST',
+            url: `/api/ehr/${ehrId}/attachments?filename=scan.png`,
+            headers: { ...writer.headers, 'content-type': 'image/png' },
+            payload: samplePng(),
+          });
+          if (response.statusCode !== 201) throw new Error(`setup upload failed: ${response.body}`);
+          return response.json<{ id: string }>().id;
         },
         async order() {
           const { ehrId } = await record();

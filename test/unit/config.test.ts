@@ -28,6 +28,7 @@ test('defaults apply when nothing is set', () => {
     systemId: 'docsy.local',
     logLevel: 'info',
     bodyLimit: 1048576,
+    attachmentLimit: 20971520,
     dbPoolSize: 10,
     trustProxy: false,
   });

@@ -10,6 +10,7 @@ import * as access from './0300-access.js';
 import * as accessControl from './0310-access-control.js';
 import * as compositionRestriction from './0320-composition-restriction.js';
 import * as patientSearch from './0390-patient-search.js';
+import * as documents from './0500-documents.js';
 import * as terminology from './0600-terminology.js';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0310-access-control': accessControl,
   '0320-composition-restriction': compositionRestriction,
   '0390-patient-search': patientSearch,
+  '0500-documents': documents,
   '0600-terminology': terminology,
 };

@@ -1,0 +1,45 @@
+/** JSON Schemas of the attachment routes (they also make the OpenAPI document). */
+export { ehrParams as uploadParams } from '../ehr/composition-schemas.js';
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+
+export const uploadQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    filename: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      // A file's own name: no folders, no control characters.
+      pattern: '^[^/\\\\\\u0000-\\u001f\\u007f]+$',
+      description: 'The file name to download it under (no folders).',
+    },
+  },
+} as const;
+
+export const attachmentParams = {
+  type: 'object',
+  required: ['ehrId', 'id'],
+  properties: { ehrId: uuid, id: uuid },
+} as const;
+
+/** The attachment value a composition references (`docsy:dt/attachment`). */
+export const attachmentValue = {
+  type: 'object',
+  required: ['id', 'mediaType', 'size', 'sha256'],
+  additionalProperties: false,
+  properties: {
+    id: uuid,
+    mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'application/dicom'] },
+    size: { type: 'integer', minimum: 0 },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    name: { type: 'string' },
+  },
+} as const;
+
+export const attachmentFile = {
+  description: 'The file as uploaded, byte for byte',
+  type: 'string',
+  format: 'binary',
+} as const;
