@@ -4,22 +4,24 @@ import { toFieldErrors, type FieldError } from './field-errors.js';
 import type { FormDefinition } from './form-definition.js';
 
 /**
- * Compiled composition validators, one per template revision, compiled on first use and kept:
- * a published revision never changes, so neither does its validator.
+ * Compiled composition validators, one per form definition, compiled on first use and kept as
+ * long as the definition is: the catalog keeps one definition per stored template revision, so
+ * its validator is compiled once. A file being previewed or reviewed before it is stored makes a
+ * new definition on every edit (with the id and revision it will have, whatever its lifecycle),
+ * so an edit is never validated by the validator of the text before it.
  */
 class CompositionValidators {
   readonly #ajv = createCompositionAjv();
-  readonly #compiled = new Map<string, ValidateFunction>();
+  readonly #compiled = new WeakMap<FormDefinition, ValidateFunction>();
 
   /** The compiled validator of a form definition. */
   compiled(form: FormDefinition): ValidateFunction {
-    const key = `${form.template.id}@${form.template.revision}`;
-    let validate = this.#compiled.get(key);
+    let validate = this.#compiled.get(form);
     if (!validate) {
-      // Drafts share a key with their next edit, so their schema is compiled fresh each time.
+      // Another definition of the same revision (an edit under review) registered this $id before.
       this.#ajv.removeSchema(String(form.schema.$id));
       validate = this.#ajv.compile(form.schema);
-      if (form.template.lifecycle !== 'draft') this.#compiled.set(key, validate);
+      this.#compiled.set(form, validate);
     }
     return validate;
   }

@@ -75,6 +75,52 @@ test('the preview reports breaking changes against the latest released revision'
   );
 });
 
+test('each edit of an unstored revision is previewed as it is now, and then publishes', async () => {
+  const archetypeId = freshId();
+  const published = archetypeDocument({
+    id: archetypeId,
+    properties: { finding: { $ref: 'docsy:dt/text', title: 'Finding', maxLength: 200, examples: ['Wheeze'] } },
+  });
+  const template = templateDocument({
+    id: `test.p${randomBytes(4).toString('hex')}.v1`,
+    archetypes: { [archetypeId]: '1.0.0' },
+    slots: [{ id: 's', archetype: archetypeId, min: 1 }],
+  });
+  for (const [collection, payload] of [
+    ['archetypes', published],
+    ['templates', template],
+  ] as const) {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/${collection}`,
+      payload,
+      headers: modeller.headers,
+    });
+    assert.is(response.statusCode, 201, response.body);
+  }
+  // The modeller's next revision keeps "published" while it is edited: the same id and revision each time.
+  const edit = (slot: Json) => ({
+    ...template,
+    revision: '1.1.0',
+    slots: [{ id: 's', archetype: archetypeId, ...slot }],
+  });
+  const narrowed = (await preview({ template: edit({ min: 2, max: 2 }) })).json<Preview>();
+  assert.equal(
+    narrowed.breaking.map((b) => b.kind),
+    ['occurrences-narrowed'],
+  );
+  const relabelled = await preview({ template: edit({ min: 1, max: 1, label: 'Findings' }) });
+  assert.is(relabelled.statusCode, 200, relabelled.body);
+  assert.equal(relabelled.json<Preview>().breaking, []);
+  const publishing = await app.inject({
+    method: 'POST',
+    url: '/api/templates',
+    payload: edit({ min: 1, max: 1, label: 'Findings' }),
+    headers: modeller.headers,
+  });
+  assert.is(publishing.statusCode, 201, publishing.body);
+});
+
 test('problems in a draft are named with paths into the request; only modellers preview', async () => {
   const broken = draft(freshId());
   (broken.properties as Json).finding = { $ref: 'docsy:dt/text', title: 'Finding', 'x-widget': 'slider' };

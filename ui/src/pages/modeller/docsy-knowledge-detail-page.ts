@@ -1,0 +1,124 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { DocsyPage } from '../../app/docsy-page.js';
+import { modellerStyles } from './modeller.styles.js';
+import { Loader } from '../../app/loader.js';
+import { knowledgeFile, knowledgeRevisions, type KnowledgeKind, type RevisionEntry } from './knowledge-client.js';
+import { lifecycleBadge } from './lifecycle-badge.js';
+
+const kinds: Record<string, KnowledgeKind> = { archetypes: 'archetype', templates: 'template' };
+
+/**
+ * One template or archetype (`/modeller/templates/:id`, `/modeller/archetypes/:id`): every
+ * revision with its lifecycle, author, date and listed changes, the file of the latest, and
+ * "Edit as a new revision" for any of them.
+ */
+@customElement('docsy-knowledge-detail-page')
+export class DocsyKnowledgeDetailPage extends DocsyPage {
+  static override styles = modellerStyles;
+
+  private get kind(): KnowledgeKind | undefined {
+    return kinds[this.params.collection ?? ''];
+  }
+
+  private details = new Loader(
+    this,
+    async () => {
+      const kind = this.kind!;
+      const id = this.params.id!;
+      const [revisions, file] = await Promise.all([
+        knowledgeRevisions(this.api, kind, id),
+        knowledgeFile(this.api, kind, id),
+      ]);
+      return { kind, id, revisions, file };
+    },
+    () => (this.kind ? [this.params.collection, this.params.id] : undefined),
+  );
+
+  override get pageTitle(): string {
+    return this.params.id ?? 'Knowledge';
+  }
+
+  override render() {
+    const kind = this.kind;
+    if (!kind)
+      return html`<h1 tabindex="-1">Page not found</h1>
+        <p>There is no kind of knowledge called "${this.params.collection}".</p>
+        <p><a href="/modeller">Back to the knowledge list</a></p>`;
+    return html`<p class="meta"><a href="/modeller">Clinical knowledge</a> › ${kind}</p>
+      <h1 tabindex="-1">${this.details.value?.revisions.at(-1)?.title ?? this.params.id}</h1>
+      ${this.details.render(({ id, revisions, file }) => {
+        const latest = revisions.at(-1)!;
+        return html`<dl class="facts">
+            <dt>Id</dt>
+            <dd><code>${id}</code></dd>
+            <dt>Kind</dt>
+            <dd>${kind}</dd>
+            <dt>Latest revision</dt>
+            <dd>${latest.revision} ${lifecycleBadge(latest.lifecycle)}</dd>
+          </dl>
+          <div class="actions">
+            <a class="button primary" href=${editorLink(kind, id, latest.revision)}>Edit as a new revision</a>
+          </div>
+          <h2>Revisions</h2>
+          ${this.renderRevisions(kind, revisions)}
+          <details>
+            <summary>File of revision ${latest.revision}</summary>
+            <pre class="source">${JSON.stringify(file, null, 2)}</pre>
+          </details>`;
+      }, 'Loading the revisions…')}`;
+  }
+
+  private renderRevisions(kind: KnowledgeKind, revisions: RevisionEntry[]) {
+    return html`<table>
+      <caption class="visually-hidden">
+        Revisions, newest first
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Revision</th>
+          <th scope="col">Lifecycle</th>
+          <th scope="col">Stored</th>
+          <th scope="col">By</th>
+          <th scope="col">Changes</th>
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${[...revisions].reverse().map(
+          (revision) =>
+            html`<tr>
+              <td>${revision.revision}</td>
+              <td>${lifecycleBadge(revision.lifecycle)}</td>
+              <td>${new Date(revision.createdAt).toLocaleString()}</td>
+              <td>${revision.createdBy}</td>
+              <td>
+                ${
+                  revision.changes?.length
+                    ? html`<ul>
+                        ${revision.changes.map((change) => html`<li>${change}</li>`)}
+                      </ul>`
+                    : nothing
+                }
+              </td>
+              <td>
+                <a href=${editorLink(kind, revision.id, revision.revision)}
+                  >Start from ${revision.revision}<span class="visually-hidden"> in the editor</span></a
+                >
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+function editorLink(kind: KnowledgeKind, id: string, revision: string): string {
+  return `/modeller/editor?${new URLSearchParams({ kind, id, revision })}`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'docsy-knowledge-detail-page': DocsyKnowledgeDetailPage;
+  }
+}
