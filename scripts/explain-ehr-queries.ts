@@ -10,18 +10,15 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import pino from 'pino';
 import type { Database } from '../server/db/database.js';
 import { jsonb } from '../server/db/engine-differences.js';
-import { migrateToLatest } from '../server/db/migrate.js';
 import { openPostgresPool } from '../server/db/postgres-engine.js';
 import { CompositionCommits } from '../server/ehr/composition-commits.js';
 import { CompositionReads } from '../server/ehr/composition-reads.js';
 import { createEhr } from '../server/ehr/ehr-repository.js';
 import { exampleComposition } from '../server/knowledge/example-composition.js';
-import { KnowledgeRegistry } from '../server/knowledge/knowledge-registry.js';
-import { publishKnowledgeFolders } from '../server/knowledge/publish-knowledge-folders.js';
-import { projectPath } from '../server/project-root.js';
+import { withShippedKnowledge } from './bench/shipped-knowledge.js';
+import { penicillin, syntheticComposition } from './bench/synthetic-compositions.js';
 import { createThrowawayDatabase } from './test-runner/throwaway-database.js';
 
 const { values } = parseArgs({ options: { ehrs: { type: 'string' }, 'per-ehr': { type: 'string' } } });
@@ -34,7 +31,6 @@ const templates = [
   'docsy.prescription.v1',
   'docsy.lab_report.v1',
 ];
-const penicillin = '764146007';
 const committer = { id: randomUUID(), name: 'Dr Explain', role: 'doctor' };
 
 const captured: CompiledQuery[] = [];
@@ -48,13 +44,7 @@ const db = new Kysely<Database>({
 });
 
 try {
-  await migrateToLatest(db);
-  const registry = KnowledgeRegistry.open(db);
-  await publishKnowledgeFolders(
-    registry,
-    { archetypes: projectPath('archetypes'), templates: projectPath('templates') },
-    pino({ level: 'silent' }),
-  );
+  const registry = await withShippedKnowledge(db);
   const examples = await Promise.all(
     templates.map(async (id) => {
       const form = await registry.form(id);
@@ -157,18 +147,6 @@ try {
 } finally {
   await db.destroy();
   await throwaway.drop();
-}
-
-/** A copy of a template's example with its own start time and, for allergies, its own substance. */
-function syntheticComposition(example: Record<string, unknown>, n: number): Record<string, unknown> {
-  const copy = structuredClone(example);
-  const day = new Date(Date.UTC(2020, 0, 1) + (n % 1800) * 86_400_000 + (n % 997) * 60_000);
-  (copy.context as Record<string, unknown>).startTime = day.toISOString();
-  const entry = (copy.content as { data: Record<string, unknown> }[])[0]!;
-  if (entry.data.substance && n % 7 !== 0) {
-    entry.data.substance = { code: `${100000 + (n % 500)}`, terminology: 'SNOMED-CT', value: `Substance ${n % 500}` };
-  }
-  return copy;
 }
 
 async function explain(title: string, run: () => Promise<unknown>): Promise<void> {

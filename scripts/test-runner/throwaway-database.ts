@@ -24,7 +24,13 @@ function adminConfig(): pg.ClientConfig {
   };
 }
 
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on a fresh administrative connection (see `adminConfig`), closed afterwards.
+ *
+ * @example
+ * const names = await asAdmin((client) => client.query('select datname from pg_database'));
+ */
+export async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(adminConfig());
   await client.connect();
   try {
@@ -35,24 +41,43 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * Creates `docsy_test_<random>` and returns its URL (same server and credentials as the
- * administrative connection).
+ * The URL of database `name` on the administrative connection's server, with its credentials.
+ *
+ * @example
+ * const url = await databaseUrl('docsy_bench_1234');
+ */
+export async function databaseUrl(name: string): Promise<string> {
+  return asAdmin(async (client) => urlOf(client, name));
+}
+
+function urlOf(client: pg.Client, name: string): string {
+  const address = new URL('postgres://localhost');
+  address.hostname = client.host;
+  address.port = String(client.port);
+  address.username = encodeURIComponent(client.user ?? '');
+  if (client.password) address.password = encodeURIComponent(String(client.password));
+  address.pathname = `/${name}`;
+  return address.toString();
+}
+
+/**
+ * Creates `<prefix>_<random>` (`docsy_test_…` by default), empty or as a file copy of the
+ * database `template` (quick even for gigabytes), and returns its URL (same server and
+ * credentials as the administrative connection).
  *
  * @example
  * const database = await createThrowawayDatabase();
  * try { ... } finally { await database.drop(); }
+ * const copy = await createThrowawayDatabase({ prefix: 'docsy_bench', template: 'docsy_bench_data_1a2b' });
  */
-export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
-  const name = `docsy_test_${randomBytes(6).toString('hex')}`;
+export async function createThrowawayDatabase(
+  options: { prefix?: string; template?: string } = {},
+): Promise<ThrowawayDatabase> {
+  const name = `${options.prefix ?? 'docsy_test'}_${randomBytes(6).toString('hex')}`;
+  const copy = options.template ? ` template ${options.template} strategy file_copy` : '';
   const url = await asAdmin(async (client) => {
-    await client.query(`create database ${name}`);
-    const address = new URL('postgres://localhost');
-    address.hostname = client.host;
-    address.port = String(client.port);
-    address.username = encodeURIComponent(client.user ?? '');
-    if (client.password) address.password = encodeURIComponent(String(client.password));
-    address.pathname = `/${name}`;
-    return address.toString();
+    await client.query(`create database ${name}${copy}`);
+    return urlOf(client, name);
   });
   let dropped = false;
   return {
