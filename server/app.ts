@@ -14,6 +14,7 @@ import { ehrCapability } from './ehr/ehr-capability.js';
 import { healthRoutes } from './health/health-routes.js';
 import { patientRoutes } from './patients/patient-routes.js';
 import { queryRoutes } from './query/query-routes.js';
+import { schedulingCapability } from './scheduling/scheduling-capability.js';
 import { QueryService } from './query/query-service.js';
 import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { knowledgeRoutes } from './knowledge/knowledge-routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(ehrCapability, { db: database.db, registry, systemId: config.systemId });
   await app.register(documentsCapability, { db: database.db, attachmentLimit: config.attachmentLimit });
   await app.register(patientRoutes, { db: database.db });
+  await app.register(schedulingCapability, { db: database.db, bookingHorizonDays: config.bookingHorizonDays });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }

@@ -24,6 +24,8 @@ export interface Config {
   dbPoolSize: number;
   /** Trust `X-Forwarded-*` headers from a load balancer in front of the server. */
   trustProxy: boolean;
+  /** How many days ahead appointments may be booked. */
+  bookingHorizonDays: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -87,6 +89,10 @@ export const settings: Record<string, Setting> = {
     schema: { type: 'boolean', default: false },
     message: 'must be true or false',
   },
+  BOOKING_HORIZON_DAYS: {
+    schema: { type: 'integer', minimum: 1, maximum: 3660, default: 180 },
+    message: 'must be a number of days between 1 and 3660',
+  },
   DOCSY_REQUIRE_DATABASE_URL: {
     schema: { type: 'boolean', default: false },
     message: 'must be true or false',
@@ -133,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Environment
     attachmentLimit: values.ATTACHMENT_LIMIT as number,
     dbPoolSize: values.DB_POOL_SIZE as number,
     trustProxy: values.TRUST_PROXY as boolean,
+    bookingHorizonDays: values.BOOKING_HORIZON_DAYS as number,
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditTables } from '../audit/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
 import type { EhrTables } from '../ehr/ehr-tables.js';
 import type { KnowledgeTables } from '../knowledge/tables.js';
+import type { SchedulingTables } from '../scheduling/tables.js';
 import type { TerminologyTables } from '../terminology/tables.js';
 import type { FoundationTables } from './foundation-tables.js';
 
@@ -11,4 +12,12 @@ import type { FoundationTables } from './foundation-tables.js';
  * tables with one more `extends` entry, e.g. `KnowledgeTables` from `server/knowledge/tables.ts`.
  */
 export interface Database
-  extends FoundationTables, AuditTables, KnowledgeTables, EhrTables, AccessTables, TerminologyTables, DocumentTables {}
+  extends
+    FoundationTables,
+    AuditTables,
+    KnowledgeTables,
+    EhrTables,
+    AccessTables,
+    SchedulingTables,
+    TerminologyTables,
+    DocumentTables {}

@@ -16,11 +16,16 @@ import { signedIn, testAccount, testPassword } from '../support/accounts.js';
 import { callers, matrixContexts, type MatrixContext, type Whose } from '../support/authorization-fixtures.js';
 import { archetypeDocument, templateDocument } from '../support/knowledge-fixtures.js';
 import { samplePng } from '../support/sample-files.js';
-import { buildTestApp } from '../support/test-app.js';
+import { bookAppointment } from '../../server/scheduling/appointment-service.js';
+import { replaceAvailability } from '../../server/scheduling/availability-service.js';
+import { bookableDoctor, daysAhead, everyDay } from '../support/scheduling.js';
+import { buildTestApp, testDatabase } from '../support/test-app.js';
 
 const app = await buildTestApp();
 test.after(() => app.close());
 const contexts = await matrixContexts(app);
+const { db } = await testDatabase();
+const schedulingDoctor = await bookableDoctor(app);
 
 const everyone: Role[] = ['patient', 'doctor', 'nurse', 'lab_technician', 'pharmacist', 'modeller', 'admin'];
 const clinical: Role[] = ['patient', 'doctor', 'nurse', 'lab_technician', 'pharmacist'];
@@ -137,6 +142,59 @@ const rows: Record<string, Row> = {
     request: async (c) => ({ url: `/api/patients/${(await c.record()).patient.user.id}` }),
   },
   'GET /api/orders': { allowed: ['lab_technician'], request: async () => ({ url: '/api/orders' }) },
+
+  'PUT /api/practitioners/me/availability': {
+    allowed: practitioners,
+    request: async () => ({ method: 'PUT', url: '/api/practitioners/me/availability', payload: everyDay }),
+  },
+  'GET /api/practitioners/me/availability': {
+    allowed: practitioners,
+    request: async () => ({ url: '/api/practitioners/me/availability' }),
+  },
+  'GET /api/practitioners': { allowed: everyone, request: async () => ({ url: '/api/practitioners' }) },
+  'GET /api/practitioners/:id/slots': {
+    allowed: everyone,
+    request: async () => ({ url: `/api/practitioners/${schedulingDoctor.user.id}/slots` }),
+  },
+  'POST /api/appointments': {
+    // A patient books for themselves; a practitioner for a patient in their care, into their own calendar.
+    allowed: { own: ['patient', ...practitioners], other: ['patient'] },
+    request: async (c) => {
+      const start = nextSlotStart();
+      if (c.caller === 'patient') {
+        return {
+          method: 'POST',
+          url: '/api/appointments',
+          payload: { practitionerId: schedulingDoctor.user.id, start },
+        };
+      }
+      const me = await callerId(c);
+      if (me && practitioners.includes(c.caller as Role)) await replaceAvailability(db, me, everyDay);
+      const { patient } = await c.record();
+      return { method: 'POST', url: '/api/appointments', payload: { patientId: patient.user.id, start } };
+    },
+  },
+  'GET /api/appointments': {
+    allowed: ['patient', ...practitioners],
+    request: async () => ({ url: '/api/appointments' }),
+  },
+  'POST /api/appointments/:id/cancel': {
+    // Someone else's appointment is 404 (appointment-booking.test.ts).
+    allowed: ['patient', ...practitioners],
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/appointments/${await appointmentOf(c)}/cancel`,
+      payload: { reason: 'Cannot come' },
+    }),
+  },
+  'POST /api/appointments/:id/reschedule': {
+    allowed: ['patient', ...practitioners],
+    request: async (c) => ({
+      method: 'POST',
+      url: `/api/appointments/${await appointmentOf(c)}/reschedule`,
+      payload: { start: nextSlotStart(), reason: 'Clash' },
+    }),
+  },
 
   'GET /api/admin/accounts': { allowed: ['admin'], request: async () => ({ url: '/api/admin/accounts?limit=1' }) },
   'PUT /api/admin/accounts/:accountId/status': {
@@ -351,6 +409,34 @@ async function ownSession(c: MatrixContext): Promise<Record<string, string>> {
     payload: { email, password: testPassword },
   });
   return { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
+}
+
+async function callerId(c: MatrixContext): Promise<string | undefined> {
+  if (!c.headers.authorization) return undefined;
+  return (await app.inject({ url: '/api/me', headers: c.headers })).json<{ id: string }>().id;
+}
+
+let slotsUsed = 0;
+/** A fresh slot start of `everyDay` (tomorrow onwards), so no two matrix bookings collide. */
+function nextSlotStart(): string {
+  const n = slotsUsed++;
+  const hour = String(8 + Math.floor((n % 20) / 2)).padStart(2, '0');
+  return daysAhead(1 + Math.floor(n / 20), `${hour}:${n % 2 === 0 ? '00' : '30'}`);
+}
+
+/** A booked appointment of the caller's (the record's patient with the caller, or with a doctor). */
+async function appointmentOf(c: MatrixContext): Promise<string> {
+  const { patient } = await c.record();
+  const me = await callerId(c);
+  const practitionerId = me && practitioners.includes(c.caller as Role) ? me : schedulingDoctor.user.id;
+  await replaceAvailability(db, practitionerId, everyDay);
+  const booking = {
+    practitionerId,
+    patientId: patient.user.id,
+    start: new Date(nextSlotStart()),
+    bookedBy: practitionerId,
+  };
+  return (await bookAppointment(db, booking, { now: new Date(), horizonDays: 180 })).id;
 }
 
 async function currentPolicy(): Promise<Record<string, unknown>> {

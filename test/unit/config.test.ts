@@ -31,12 +31,20 @@ test('defaults apply when nothing is set', () => {
     attachmentLimit: 20971520,
     dbPoolSize: 10,
     trustProxy: false,
+    bookingHorizonDays: 180,
   });
 });
 
 test('numbers and flags are read from their text', () => {
-  const config = loadConfig({ PORT: '9000', BODY_LIMIT: '2048', DB_POOL_SIZE: '3', TRUST_PROXY: 'yes' });
+  const config = loadConfig({
+    PORT: '9000',
+    BODY_LIMIT: '2048',
+    DB_POOL_SIZE: '3',
+    TRUST_PROXY: 'yes',
+    BOOKING_HORIZON_DAYS: '30',
+  });
   assert.is(config.port, 9000);
+  assert.is(config.bookingHorizonDays, 30);
   assert.is(config.bodyLimit, 2048);
   assert.is(config.dbPoolSize, 3);
   assert.is(config.trustProxy, true);

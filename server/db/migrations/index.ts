@@ -11,6 +11,7 @@ import * as accessControl from './0310-access-control.js';
 import * as compositionRestriction from './0320-composition-restriction.js';
 import * as patientSearch from './0390-patient-search.js';
 import * as documents from './0500-documents.js';
+import * as scheduling from './0400-scheduling.js';
 import * as terminology from './0600-terminology.js';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0320-composition-restriction': compositionRestriction,
   '0390-patient-search': patientSearch,
   '0500-documents': documents,
+  '0400-scheduling': scheduling,
   '0600-terminology': terminology,
 };
