@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many days ahead appointments may be booked. */
   bookingHorizonDays: number;
+  /** `DOCSY_DEMO`: load the demo data set (true), never (false), or by default only on the embedded database (undefined). */
+  demo: boolean | undefined;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -97,6 +99,10 @@ export const settings: Record<string, Setting> = {
     schema: { type: 'boolean', default: false },
     message: 'must be true or false',
   },
+  DOCSY_DEMO: {
+    schema: { type: 'boolean' },
+    message: 'must be true or false',
+  },
 };
 
 const validateEnvironment = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile({
@@ -140,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Environment
     dbPoolSize: values.DB_POOL_SIZE as number,
     trustProxy: values.TRUST_PROXY as boolean,
     bookingHorizonDays: values.BOOKING_HORIZON_DAYS as number,
+    demo: values.DOCSY_DEMO as boolean | undefined,
   };
 }
 

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { CalendarTokens } from './access/calendar-token.js';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { prepareDemoData } from './demo/demo-startup.js';
 import { provideJwtSecret } from './jwt-secret.js';
+import { KnowledgeRegistry } from './knowledge/knowledge-registry.js';
 import { StartupError } from './startup-error.js';
 
 /**
@@ -19,6 +22,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<voi
     const config = await provideJwtSecret(environment);
     await migrateToLatest(database.db);
     const app = await buildApp({ config, database });
+    await prepareDemoData(config, demoLoadContext(config, database), app.log);
     const address = await app.listen({ port: config.port, host: config.host });
     closeOnSignals(app, database);
     console.log(`Docsy listening on ${address} (${describeDatabase(config)})`);
@@ -26,6 +30,16 @@ async function startServer(env: Record<string, string | undefined>): Promise<voi
     await database?.close().catch(() => {});
     failStartup(error);
   }
+}
+
+/** What the demo loader needs, after `buildApp` has published the shipped knowledge. */
+function demoLoadContext(config: Config, database: DatabaseHandle) {
+  return {
+    db: database.db,
+    registry: KnowledgeRegistry.open(database.db),
+    systemId: config.systemId,
+    calendar: new CalendarTokens(config.jwtSecret),
+  };
 }
 
 function describeDatabase(config: Config): string {

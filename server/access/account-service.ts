@@ -76,41 +76,55 @@ export async function createAccount(
   context: Pick<AccessContext, 'db' | 'systemId' | 'calendar'>,
   account: NewAccount,
 ): Promise<AccountRow> {
-  const id = randomUUID();
-  const nonce = newCalendarNonce();
   try {
-    return await context.db.transaction().execute(async (trx) => {
-      const ehrId = account.roles.includes('patient')
-        ? await createEhr(trx, { systemId: context.systemId, subjectId: id })
-        : null;
-      const row = await insertAccount(trx, {
-        id,
-        email: account.email,
-        name: account.name,
-        password_hash: account.passwordHash,
-        roles: account.roles,
-        status: account.status,
-        birth_date: account.birthDate ?? null,
-        ehr_id: ehrId,
-        calendar_nonce: nonce,
-        calendar_token_hash: tokenHash(context.calendar.token(id, nonce)),
-      });
-      await appendAuditEvent(trx, {
-        action: 'account.create',
-        outcome: 'success',
-        actorId: id,
-        actorRole: account.roles.join(','),
-        details: { roles: account.roles, status: account.status },
-        address: account.address,
-      });
-      return row;
-    });
+    return await context.db.transaction().execute((trx) => insertAccountWithEhr({ ...context, db: trx }, account));
   } catch (error) {
     if (isUniqueViolation(error, 'account_email')) {
       throw new ApiError('CONFLICT', 'An account with this email exists; sign in, or register with another email');
     }
     throw error;
   }
+}
+
+/**
+ * What {@link createAccount} writes, inside the caller's transaction (`context.db`): the account,
+ * a patient's EHR and the `account.create` audit event. For loads that write many accounts and
+ * their records atomically (demo data).
+ *
+ * @example
+ * await db.transaction().execute((trx) => insertAccountWithEhr({ ...context, db: trx }, account));
+ */
+export async function insertAccountWithEhr(
+  context: Pick<AccessContext, 'db' | 'systemId' | 'calendar'>,
+  account: NewAccount,
+): Promise<AccountRow> {
+  const id = randomUUID();
+  const nonce = newCalendarNonce();
+  const trx = context.db;
+  const ehrId = account.roles.includes('patient')
+    ? await createEhr(trx, { systemId: context.systemId, subjectId: id })
+    : null;
+  const row = await insertAccount(trx, {
+    id,
+    email: account.email,
+    name: account.name,
+    password_hash: account.passwordHash,
+    roles: account.roles,
+    status: account.status,
+    birth_date: account.birthDate ?? null,
+    ehr_id: ehrId,
+    calendar_nonce: nonce,
+    calendar_token_hash: tokenHash(context.calendar.token(id, nonce)),
+  });
+  await appendAuditEvent(trx, {
+    action: 'account.create',
+    outcome: 'success',
+    actorId: id,
+    actorRole: account.roles.join(','),
+    details: { roles: account.roles, status: account.status },
+    address: account.address,
+  });
+  return row;
 }
 
 const earliestBirthDate = '1900-01-01';

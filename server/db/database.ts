@@ -1,6 +1,7 @@
 import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
 import type { DocumentTables } from '../documents/tables.js';
+import type { DemoTables } from '../demo/tables.js';
 import type { EhrTables } from '../ehr/ehr-tables.js';
 import type { KnowledgeTables } from '../knowledge/tables.js';
 import type { SchedulingTables } from '../scheduling/tables.js';
@@ -20,4 +21,5 @@ export interface Database
     AccessTables,
     SchedulingTables,
     TerminologyTables,
-    DocumentTables {}
+    DocumentTables,
+    DemoTables {}

@@ -6,7 +6,7 @@ import type { KnowledgeRegistry } from '../knowledge/knowledge-registry.js';
 import { commitRefusalProblem, type VersionPath } from './commit-refusal-problem.js';
 import { writeContribution, type Committer, type VersionRow, type VersionToWrite } from './commit-repository.js';
 import type { ChangeType } from './ehr-tables.js';
-import { prepareVersion, type VersionRequest } from './prepare-version.js';
+import { prepareVersion, type CreationPurpose, type VersionRequest } from './prepare-version.js';
 import { documentParts } from './stored-document.js';
 import { formatVersionUid } from './version-uid.js';
 
@@ -85,13 +85,43 @@ export class CompositionCommits {
     committer: Committer,
     options: CommitOptions = {},
   ): Promise<CommittedContribution> {
+    return this.#contribute(ehrId, requests, committer, options, 'creation');
+  }
+
+  /**
+   * Like {@link contribute}, for records made in the past and loaded now (demo data, migrations
+   * from another system): a creation may also name a **deprecated** template revision, since the
+   * record was made while that revision was current. Everything else is checked as usual. No
+   * route calls it: a clinician's new entry always uses a published revision.
+   *
+   * @example
+   * await commits.importHistory(ehrId, [{ changeType: 'creation', body: legacyAllergy }], committer);
+   */
+  async importHistory(
+    ehrId: string,
+    requests: VersionRequest[],
+    committer: Committer,
+    options: CommitOptions = {},
+  ): Promise<CommittedContribution> {
+    return this.#contribute(ehrId, requests, committer, options, 'import');
+  }
+
+  async #contribute(
+    ehrId: string,
+    requests: VersionRequest[],
+    committer: Committer,
+    options: CommitOptions,
+    creation: CreationPurpose,
+  ): Promise<CommittedContribution> {
     const pathOf: VersionPath = (i) => ({
       precondition: `/versions/${i}/precedingVersionUid`,
       composition: `/versions/${i}/composition`,
     });
     const errors = repeatedCompositions(requests);
     const prepared = await Promise.all(
-      requests.map((request, i) => prepareVersion(this.registry, this.systemId, request, pathOf(i)!.composition)),
+      requests.map((request, i) =>
+        prepareVersion(this.registry, this.systemId, request, pathOf(i)!.composition, creation),
+      ),
     );
     errors.push(...prepared.flatMap((p) => p.errors));
     if (errors.length > 0) throw invalid(errors);

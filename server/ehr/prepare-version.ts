@@ -18,6 +18,9 @@ export interface VersionRequest {
   body?: unknown;
 }
 
+/** A new record (`creation`: a published template revision) or one made in the past (`import`). */
+export type CreationPurpose = 'creation' | 'import';
+
 /**
  * Checks one requested version without touching the database (the template comes from the
  * registry's cache): server-set fields, the template revision rule, the clinical validation
@@ -32,6 +35,7 @@ export async function prepareVersion(
   systemId: string,
   request: VersionRequest,
   pathPrefix = '',
+  creation: CreationPurpose = 'creation',
 ): Promise<{ version?: VersionToWrite; errors: FieldError[] }> {
   const uid = request.changeType === 'creation' ? randomUUID() : (request.uid ?? '').toLowerCase();
   const expected = request.changeType === 'creation' ? null : expectedVersion(request.preceding, uid, systemId);
@@ -43,7 +47,7 @@ export async function prepareVersion(
   const template = templateOf(body);
   if (!template) return { errors: [...errors, { path: `${pathPrefix}/template`, message: 'must be {id, revision}' }] };
 
-  const found = await templateForCommit(registry, template, amending ? 'amendment' : 'creation', pathPrefix);
+  const found = await templateForCommit(registry, template, amending ? 'amendment' : creation, pathPrefix);
   if ('errors' in found) return { errors: [...errors, ...found.errors] };
   const clinical = await registry.validateComposition(template.id, template.revision, body);
   errors.push(...clinical.map((error) => ({ path: pathPrefix + error.path, message: error.message })));

@@ -14,7 +14,8 @@ export interface CommitTemplate {
  * Finds the exact template revision a composition names and applies the lifecycle rule
  * (docs/ehr.md, "Which template revision"): a creation needs a published revision; an amendment
  * may also name a deprecated one (the database then checks it is the composition's own); a
- * draft takes nothing. Returns the problems as field errors under `pathPrefix`.
+ * draft takes nothing. An import of past records may name a deprecated revision too (see
+ * `CompositionCommits.importHistory`). Returns the problems as field errors under `pathPrefix`.
  *
  * @example
  * const found = await templateForCommit(registry, { id: 'docsy.vital_signs.v1', revision: '1.0.0' }, 'creation');
@@ -23,7 +24,7 @@ export interface CommitTemplate {
 export async function templateForCommit(
   registry: KnowledgeRegistry,
   template: { id: string; revision: string },
-  purpose: 'creation' | 'amendment',
+  purpose: 'creation' | 'amendment' | 'import',
   pathPrefix = '',
 ): Promise<CommitTemplate | { errors: FieldError[] }> {
   const form = await registry.form(template.id, template.revision).catch((error: unknown) => {
@@ -33,7 +34,7 @@ export async function templateForCommit(
   if (!form) return { errors: [await missingTemplate(registry, template, pathPrefix)] };
   const { lifecycle } = form.template;
   if (lifecycle === 'published') return { form, published: true };
-  if (lifecycle === 'deprecated' && purpose === 'amendment') return { form, published: false };
+  if (lifecycle === 'deprecated' && purpose !== 'creation') return { form, published: false };
   const latest = await registry.latestReleasedTemplateRevision(template.id);
   const instead = latest && latest !== template.revision ? `; use revision ${latest}` : '';
   const message =

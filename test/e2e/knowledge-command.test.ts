@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { projectPath } from '../../server/project-root.js';
+import { runScript } from '../support/command-line.js';
 
-const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), 'docsy-knowledge-'));
 const example = (file: string) => projectPath('test', 'fixtures', 'modelling-example', file);
 const archetype = example('openEHR-EHR-OBSERVATION.pulse_oximetry.v1.json');
 const template = example('docsy.pulse_oximetry.v1.json');
 
 function knowledge(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', projectPath('scripts', 'knowledge.ts'), ...args], {
-    cwd: projectPath(),
-    env: { ...process.env, DATA_DIR: join(folder, 'data'), DATABASE_URL: '' },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }),
-  );
+  return runScript('knowledge.ts', args, { DATA_DIR: join(folder, 'data'), DATABASE_URL: '' });
 }
 
 test('check, publish and list knowledge files from the command line', async () => {

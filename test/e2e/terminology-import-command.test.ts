@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createDatabase } from '../../server/db/create-database.js';
-import { projectPath } from '../../server/project-root.js';
 import { TerminologyRepository } from '../../server/terminology/terminology-repository.js';
+import { runScript } from '../support/command-line.js';
 
-const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), 'docsy-terminology-'));
 const dataDir = join(folder, 'data');
 
 function terminologyCommand(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', projectPath('scripts', 'terminology.ts'), ...args], {
-    cwd: projectPath(),
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }),
-  );
+  return runScript('terminology.ts', args, { DATA_DIR: dataDir, DATABASE_URL: '' });
 }
 
 const importInto = (file: string) =>

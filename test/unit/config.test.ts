@@ -32,6 +32,7 @@ test('defaults apply when nothing is set', () => {
     dbPoolSize: 10,
     trustProxy: false,
     bookingHorizonDays: 180,
+    demo: undefined,
   });
 });
 

@@ -13,12 +13,13 @@ import * as patientSearch from './0390-patient-search.js';
 import * as documents from './0500-documents.js';
 import * as scheduling from './0400-scheduling.js';
 import * as terminology from './0600-terminology.js';
+import * as demo from './0900-demo.js';
 
 /**
  * Every migration, in order of their names (the Migrator sorts by name). A capability adds one
  * line here; numbers are reserved per capability so branches do not collide:
  * 0001 foundation, 0050 audit, 0100 knowledge, 0200 ehr, 0300 access, 0400 scheduling, 0500 documents,
- * 0600 terminology.
+ * 0600 terminology, 0900 demo.
  */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0500-documents': documents,
   '0400-scheduling': scheduling,
   '0600-terminology': terminology,
+  '0900-demo': demo,
 };
