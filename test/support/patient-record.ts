@@ -14,7 +14,7 @@ export interface PatientRecord {
 
 /**
  * A fresh patient in a fresh doctor's care with an allergy record (amended once), a vital signs
- * encounter and a prescription, each the template's example composition.
+ * encounter and a prescription with no stop date, each the template's example composition.
  *
  * @example
  * const { patient, doctor, allergyUid } = await patientRecord(app);
@@ -36,7 +36,9 @@ export async function patientRecord(
     payload: amendment,
   });
   if (amended.statusCode !== 200) throw new Error(`amend failed: ${amended.statusCode} ${amended.body}`);
-  for (const template of ['docsy.vital_signs.v1', 'docsy.prescription.v1'])
-    await commit(app, chart, await exampleOf(app, doctor, template));
+  await commit(app, chart, await exampleOf(app, doctor, 'docsy.vital_signs.v1'));
+  const prescription = (await exampleOf(app, doctor, 'docsy.prescription.v1')) as { content: { data: object }[] };
+  for (const line of prescription.content) delete (line.data as { order_stop?: string }).order_stop; // still taken
+  await commit(app, chart, prescription);
   return { patient, doctor, chart, allergyUid: allergy.uid };
 }

@@ -148,6 +148,10 @@ const own = css`
     align-items: center;
     margin: 0.5rem 0 1rem;
   }
+  ul.actions {
+    list-style: none;
+    padding: 0;
+  }
   form.stacked {
     max-width: 30rem;
   }

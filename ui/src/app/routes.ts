@@ -1,3 +1,4 @@
+import { practitionerRoles } from './account.js';
 import type { PageRoute } from './page-route.js';
 
 /**
@@ -75,5 +76,35 @@ export const pageRoutes: readonly PageRoute[] = [
     load: () => import('../pages/patient/docsy-record-entry-page.js'),
     title: 'Record entry',
     access: ['patient'],
+  },
+  {
+    path: '/dashboard',
+    tag: 'docsy-dashboard-page',
+    load: () => import('../pages/practitioner/docsy-dashboard-page.js'),
+    title: 'Dashboard',
+    access: practitionerRoles,
+    nav: 'Dashboard',
+    homeOf: practitionerRoles,
+  },
+  {
+    path: '/patients/:patientId',
+    tag: 'docsy-chart-page',
+    load: () => import('../pages/practitioner/docsy-chart-page.js'),
+    title: 'Chart',
+    access: practitionerRoles,
+  },
+  {
+    path: '/patients/:patientId/entries/:uid',
+    tag: 'docsy-chart-entry-page',
+    load: () => import('../pages/practitioner/docsy-chart-entry-page.js'),
+    title: 'Chart entry',
+    access: practitionerRoles,
+  },
+  {
+    path: '/patients/:patientId/new/:templateId',
+    tag: 'docsy-new-entry-page',
+    load: () => import('../pages/practitioner/docsy-new-entry-page.js'),
+    title: 'New entry',
+    access: practitionerRoles,
   },
 ];

@@ -32,21 +32,22 @@ export function recordTabs(
 }
 
 /**
- * A table of compositions: what (a link that opens it), when, by whom, and whether it is
- * restricted; or a sentence saying the list is empty.
+ * A category's compositions as a table: what (a link that opens it), when, by whom, and whether
+ * it is restricted; or a sentence saying the category is empty.
  *
  * @example
- * compositionTable({ caption: 'Allergies', items, catalog, hrefOf: (uid) => `/record/${uid}` });
+ * compositionTable({ label: 'Allergies', items, catalog, hrefOf: (uid) => `/record/${uid}` });
  */
 export function compositionTable(options: {
-  caption: string;
+  /** The category's label: `Allergies`. */
+  label: string;
   items: readonly CompositionSummary[];
   catalog: RecordCatalog;
   hrefOf: (uid: string) => string;
-  empty: string;
 }): TemplateResult {
-  const { caption, items, catalog, hrefOf, empty } = options;
-  if (items.length === 0) return html`<p class="empty">${empty}</p>`;
+  const { label, items, catalog, hrefOf } = options;
+  if (items.length === 0) return html`<p class="empty">Nothing is recorded under ${label.toLowerCase()}.</p>`;
+  const caption = `${label}: ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`;
   return html`<table>
     <caption>
       ${caption}

@@ -5,10 +5,9 @@ import '../../app/docsy-problem.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 import { Loader } from '../../app/loader.js';
 import { recordCatalog } from '../../record/record-catalog.js';
-import '../../record/docsy-record-downloads.js';
+import { downloadsSection, historySection } from '../../record/entry-sections.js';
 import type { Restriction } from '../../record-types.js';
 import '../../views/docsy-composition-view.js';
-import '../../views/docsy-history.js';
 
 /**
  * One composition of the patient's own record (`/record/{uid}`): read it, download it, hide it
@@ -89,28 +88,13 @@ export class DocsyRecordEntryPage extends DocsyPage {
       ${this.entry.render(
         ({ composition }) =>
           html`<docsy-composition-view .api=${this.api} .composition=${composition}></docsy-composition-view>
-            <section aria-labelledby="downloads">
-              <h2 id="downloads">Downloads</h2>
-              <docsy-record-downloads
-                .api=${this.api}
-                .composition=${composition}
-                document-name=${title}
-              ></docsy-record-downloads>
-            </section>
-            ${this.renderRestriction()} ${this.renderHistory()}`,
+            ${downloadsSection(this.api, composition, title)} ${this.renderRestriction()} ${this.renderHistory()}`,
         'Loading the entry…',
       )}`;
   }
 
   private renderHistory() {
-    return html`<section aria-labelledby="history">
-      <h2 id="history">History</h2>
-      <docsy-history
-        .api=${this.api}
-        ehr-id=${this.account.ehrId!}
-        composition-uid=${this.params['uid']!}
-      ></docsy-history>
-    </section>`;
+    return historySection(this.api, this.account.ehrId!, this.params['uid']!);
   }
 }
 

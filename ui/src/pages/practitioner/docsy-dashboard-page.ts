@@ -1,0 +1,70 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { hasRole } from '../../app/account.js';
+import { DocsyPage } from '../../app/docsy-page.js';
+import { Loader } from '../../app/loader.js';
+import type { Order } from '../../record-types.js';
+import { dateInWords } from '../../views/format-value.js';
+import { chartPath } from './chart-links.js';
+import './docsy-patient-search.js';
+
+/**
+ * The practitioner's start page (`/dashboard`): patient search, and for lab technicians the
+ * worklist of open lab and imaging orders, each opening the patient's chart.
+ */
+@customElement('docsy-dashboard-page')
+export class DocsyDashboardPage extends DocsyPage {
+  private worklist = new Loader(
+    this,
+    () => this.api.json<{ items: Order[] }>('GET', '/api/orders', { query: { limit: 100 } }),
+    () => (hasRole(this.app?.account, ['lab_technician']) ? [this.app.account!.id] : undefined),
+  );
+
+  private renderWorklist(orders: Order[]) {
+    if (orders.length === 0) return html`<p class="empty">No open orders.</p>`;
+    return html`<table>
+      <caption>
+        Open orders, oldest first
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Patient</th>
+          <th scope="col">Order</th>
+          <th scope="col">Ordered</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${orders.map(
+          (order) =>
+            html`<tr>
+              <td><a href=${chartPath(order.patient.id)}>${order.patient.name}</a></td>
+              <td>${order.kind === 'lab' ? 'Lab' : 'Imaging'}: ${order.description}</td>
+              <td>${dateInWords(order.orderedAt)} by ${order.orderedBy.name}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  override render() {
+    return html`<h1 tabindex="-1">Dashboard</h1>
+      <section aria-labelledby="search">
+        <h2 id="search">Patients</h2>
+        <docsy-patient-search .api=${this.api}></docsy-patient-search>
+      </section>
+      ${
+        hasRole(this.account, ['lab_technician'])
+          ? html`<section aria-labelledby="worklist">
+              <h2 id="worklist">Worklist</h2>
+              ${this.worklist.render((page) => this.renderWorklist(page.items), 'Loading the worklist…')}
+            </section>`
+          : nothing
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'docsy-dashboard-page': DocsyDashboardPage;
+  }
+}
