@@ -116,7 +116,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (folders) await terminology.loadShipped(projectPath('server', 'terminology', 'value-sets'), app.log);
   await app.register(terminologyRoutes, { terminology });
   await app.register(ehrCapability, { db: database.db, registry, systemId: config.systemId });
-  await app.register(documentsCapability, { db: database.db, attachmentLimit: config.attachmentLimit });
+  await app.register(documentsCapability, {
+    db: database.db,
+    registry,
+    systemId: config.systemId,
+    attachmentLimit: config.attachmentLimit,
+  });
   await app.register(patientRoutes, { db: database.db });
   await app.register(schedulingCapability, { db: database.db, bookingHorizonDays: config.bookingHorizonDays });
   if (built) await app.register(uiFiles, { root: uiDir });

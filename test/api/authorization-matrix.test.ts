@@ -258,6 +258,10 @@ const rows: Record<string, Row> = {
       };
     },
   },
+  'GET /api/ehr/:ehrId/compositions/:uid/pdf': {
+    allowed: { own: clinical, other: ['pharmacist'] },
+    request: async (c) => ({ url: await ehr(c, `/compositions/${(await c.composition(c.readable)).uid}/pdf`) }),
+  },
   'GET /api/ehr/:ehrId/compositions/:uuid/versions': {
     allowed: { own: clinical, other: ['pharmacist'] },
     request: async (c) => ({ url: await ehr(c, `/compositions/${(await c.composition(c.readable)).uid}/versions`) }),
