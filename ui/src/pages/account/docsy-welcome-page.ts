@@ -3,7 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { roleNames } from '../../app/account.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 
-/** The start page of roles whose own pages are still to come (modeller, admin). */
+/** The start page of a role without one of its own. */
 @customElement('docsy-welcome-page')
 export class DocsyWelcomePage extends DocsyPage {
   override render() {
