@@ -40,12 +40,14 @@ let baseline: Record<string, unknown> | undefined;
 try {
   log(`copied the data set into ${database.name}; starting the server`);
   const jwtSecret = randomBytes(32).toString('hex');
-  const server = startServerProcess({
-    DATABASE_URL: database.url,
-    JWT_SECRET: jwtSecret,
-    PORT: '0',
-    ...(values.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${projectPath('bench', 'profiles')}` } : {}),
-  });
+  const server = startServerProcess(
+    {
+      DATABASE_URL: database.url,
+      JWT_SECRET: jwtSecret,
+      PORT: '0',
+    },
+    values.profile ? ['--cpu-prof', `--cpu-prof-dir=${projectPath('bench', 'profiles')}`] : [],
+  );
   try {
     const baseUrl = await listeningUrl(server, 120_000);
     const doctor = await benchDoctor(baseUrl, database.url, jwtSecret);

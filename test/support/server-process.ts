@@ -12,14 +12,15 @@ export interface ServerProcess {
 
 /**
  * Runs `scripts/start.js` (what `npm start` runs) in a child process with `env` added to this
- * one's (and `DOCSY_DEMO=0` unless `env` sets it). The UI and server builds are expected to be fresh (the test runner ensures it).
+ * one's (and `DOCSY_DEMO=0` unless `env` sets it), and `nodeArguments` (e.g. `--cpu-prof`) before
+ * the script. The UI and server builds are expected to be fresh (the test runner ensures it).
  *
  * @example
  * const server = startServerProcess({ DATA_DIR: dir, PORT: '0' });
  * const url = await listeningUrl(server);
  */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, [projectPath('scripts', 'start.js')], {
+export function startServerProcess(env: Record<string, string>, nodeArguments: string[] = []): ServerProcess {
+  const child = spawn(process.execPath, [...nodeArguments, projectPath('scripts', 'start.js')], {
     cwd: projectPath(),
     // No demo data unless a test asks for it (DOCSY_DEMO), so fresh data directories start fast.
     env: { ...process.env, LOG_LEVEL: 'warn', DOCSY_DEMO: '0', ...env },
