@@ -17,11 +17,12 @@ export interface AuditEventTable {
   hash: string;
 }
 
-/** The head of each hash chain: its last sequence number and hash. */
+/** The head of each hash chain: its last sequence number and hash (and the hash before it, see migration 0051). */
 export interface AuditChainTable {
   chain_key: string;
   last_seq: number;
   last_hash: string;
+  prev_hash: string | null;
 }
 
 export interface AuditTables {

@@ -47,8 +47,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         coalesce(resource, ''), details::text, coalesce(address, '')
       ), 'sha256'), 'hex')
     $$`.execute(db);
+  await createAuditAppendWithTwoUpdates(db);
+}
+
+/**
+ * The first `docsy_audit_append`: the chain head updated twice per event (sequence, then hash).
+ * Migration 0051 replaces it with one update; its `down` restores this one.
+ */
+export async function createAuditAppendWithTwoUpdates(db: Kysely<unknown>): Promise<void> {
   await sql`
-    create function docsy_audit_append(
+    create or replace function docsy_audit_append(
       p_chain_key text, p_action text, p_outcome text, p_actor_id text, p_actor_role text,
       p_ehr_id uuid, p_resource text, p_details jsonb, p_address text
     ) returns bigint language plpgsql as $$

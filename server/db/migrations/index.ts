@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
+import * as auditAppendOneUpdate from './0051-audit-append-one-update.js';
 import * as knowledge from './0100-knowledge.js';
 import * as ehr from './0200-ehr.js';
 import * as compositions from './0210-compositions.js';
@@ -24,6 +25,7 @@ import * as demo from './0900-demo.js';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0050-audit': audit,
+  '0051-audit-append-one-update': auditAppendOneUpdate,
   '0100-knowledge': knowledge,
   '0200-ehr': ehr,
   '0210-compositions': compositions,
