@@ -123,7 +123,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     attachmentLimit: config.attachmentLimit,
   });
   await app.register(patientRoutes, { db: database.db });
-  await app.register(schedulingCapability, { db: database.db, bookingHorizonDays: config.bookingHorizonDays });
+  await app.register(schedulingCapability, {
+    db: database.db,
+    bookingHorizonDays: config.bookingHorizonDays,
+    jwtSecret: config.jwtSecret,
+  });
   if (built) await app.register(uiFiles, { root: uiDir });
   return app;
 }

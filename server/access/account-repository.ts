@@ -55,3 +55,23 @@ export async function findAccountByCalendarTokenHash(
 export async function updateCalendarTokenHash(db: Kysely<Database>, id: string, hash: string): Promise<void> {
   await db.updateTable('account').set({ calendar_token_hash: hash }).where('id', '=', id).execute();
 }
+
+/**
+ * Gives an account a new calendar nonce and the hash of the token it derives: the old feed URL
+ * stops working at once.
+ *
+ * @example
+ * await replaceCalendarNonce(trx, accountId, nonce, tokenHash(calendar.token(accountId, nonce)));
+ */
+export async function replaceCalendarNonce(
+  db: Kysely<Database>,
+  id: string,
+  nonce: string,
+  hash: string,
+): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ calendar_nonce: nonce, calendar_token_hash: hash })
+    .where('id', '=', id)
+    .execute();
+}

@@ -12,7 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Role } from '../../server/access/roles.js';
-import { signedIn, testAccount, testPassword } from '../support/accounts.js';
+import { signedIn, signedInPatient, testAccount, testPassword } from '../support/accounts.js';
 import { callers, matrixContexts, type MatrixContext, type Whose } from '../support/authorization-fixtures.js';
 import { archetypeDocument, templateDocument } from '../support/knowledge-fixtures.js';
 import { samplePng } from '../support/sample-files.js';
@@ -173,6 +173,15 @@ const rows: Record<string, Row> = {
       const { patient } = await c.record();
       return { method: 'POST', url: '/api/appointments', payload: { patientId: patient.user.id, start } };
     },
+  },
+  'GET /api/calendar/:token.ics': {
+    // The secret URL is the credential (calendar-feed.test.ts).
+    allowed: 'public',
+    request: async () => ({ url: (await signedInPatient(app)).user.calendarUrl }),
+  },
+  'POST /api/me/calendar/rotate': {
+    allowed: everyone,
+    request: async () => ({ method: 'POST', url: '/api/me/calendar/rotate' }),
   },
   'GET /api/appointments': {
     allowed: ['patient', ...practitioners],
