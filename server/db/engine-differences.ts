@@ -80,3 +80,14 @@ export const pgTypes = {
 export function jsonb<T>(value: T): RawBuilder<T> {
   return sql<T>`cast(${JSON.stringify(value)} as jsonb)`;
 }
+
+/**
+ * A `json` value as a parameterised SQL fragment, like {@link jsonb}, for a column that keeps the
+ * text as sent (key order and all) rather than `jsonb`'s normalised form.
+ *
+ * @example
+ * await db.insertInto('knowledge_revision').values({ …, document: json(archetype) }).execute();
+ */
+export function json<T>(value: T): RawBuilder<T> {
+  return sql<T>`cast(${JSON.stringify(value)} as json)`;
+}

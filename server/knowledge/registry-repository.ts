@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { jsonb } from '../db/engine-differences.js';
+import { json, jsonb } from '../db/engine-differences.js';
 import type { ArchetypeModel, Lifecycle, TemplateDocument } from './element-tree.js';
 
 export type KnowledgeKind = 'archetype' | 'template';
@@ -94,7 +94,7 @@ export class RegistryRepository {
     createdBy: string,
   ): Promise<void> {
     const [major = 0, minor = 0, patch = 0] = revision.split('.').map(Number);
-    const values = { ...described, document: jsonb(document), created_by: createdBy };
+    const values = { ...described, document: json(document), created_by: createdBy };
     await this.db
       .insertInto('knowledge_revision')
       .values({ kind, id, revision, major, minor, patch, ...values })

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compositionValidators } from '../../server/knowledge/composition-validators.js';
 import type { FormDefinition } from '../../server/knowledge/form-definition.js';
+import { KnowledgeRegistry } from '../../server/knowledge/knowledge-registry.js';
 import { signedIn } from '../support/accounts.js';
 import { archetypeDocument, templateDocument } from '../support/knowledge-fixtures.js';
 import { assertProblem } from '../support/problem-assertions.js';
@@ -209,6 +210,32 @@ test('a published revision can be deprecated, and still serves its form', async 
   assert.is(form.statusCode, 200);
   assert.is(form.json<FormDefinition>().template.lifecycle, 'deprecated');
   assert.match(String(form.headers['cache-control']), /immutable/);
+});
+
+test('elements keep the order of the file after storage: a server started later shows the same form', async () => {
+  const id = freshId();
+  const templateId = `test.order${randomBytes(4).toString('hex')}.v1`;
+  // Longer names first: an order that jsonb's normalisation (shorter keys first) would reverse.
+  const archetype = archetypeDocument({
+    id,
+    properties: {
+      presenting_complaint: { $ref: 'docsy:dt/text', title: 'Presenting complaint', maxLength: 200 },
+      onset: { $ref: 'docsy:dt/text', title: 'Onset', maxLength: 200 },
+      pain: { $ref: 'docsy:dt/count', title: 'Pain', minimum: 0, maximum: 10 },
+    },
+  });
+  assert.is((await post('/api/archetypes', archetype)).statusCode, 201);
+  const template = templateDocument({
+    id: templateId,
+    archetypes: { [id]: '1.0.0' },
+    slots: [{ id: 's', archetype: id }],
+  });
+  assert.is((await post('/api/templates', template)).statusCode, 201);
+  const later = KnowledgeRegistry.open(db);
+  const labels = (await later.form(templateId)).slots[0]!.children.map((element) => element.label);
+  assert.equal(labels, ['Presenting complaint', 'Onset', 'Pain']);
+  const stored = (await get(`/api/archetypes/${id}`)).json<Json>();
+  assert.equal(Object.keys(stored.properties as Json), ['presenting_complaint', 'onset', 'pain']);
 });
 
 test('the database itself refuses to change or remove a released revision', async () => {

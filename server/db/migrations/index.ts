@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
 import * as auditAppendOneUpdate from './0051-audit-append-one-update.js';
 import * as knowledge from './0100-knowledge.js';
+import * as knowledgeKeyOrder from './0110-knowledge-key-order.js';
 import * as ehr from './0200-ehr.js';
 import * as compositions from './0210-compositions.js';
 import * as commitFunction from './0220-commit-function.js';
@@ -11,8 +12,8 @@ import * as access from './0300-access.js';
 import * as accessControl from './0310-access-control.js';
 import * as compositionRestriction from './0320-composition-restriction.js';
 import * as patientSearch from './0390-patient-search.js';
-import * as documents from './0500-documents.js';
 import * as scheduling from './0400-scheduling.js';
+import * as documents from './0500-documents.js';
 import * as terminology from './0600-terminology.js';
 import * as demo from './0900-demo.js';
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0050-audit': audit,
   '0051-audit-append-one-update': auditAppendOneUpdate,
   '0100-knowledge': knowledge,
+  '0110-knowledge-key-order': knowledgeKeyOrder,
   '0200-ehr': ehr,
   '0210-compositions': compositions,
   '0220-commit-function': commitFunction,
@@ -35,8 +37,8 @@ export const migrations: Record<string, Migration> = {
   '0310-access-control': accessControl,
   '0320-composition-restriction': compositionRestriction,
   '0390-patient-search': patientSearch,
-  '0500-documents': documents,
   '0400-scheduling': scheduling,
+  '0500-documents': documents,
   '0600-terminology': terminology,
   '0900-demo': demo,
 };
