@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError, type FieldError } from '../http/api-error.js';
 import type { KnowledgeRegistry } from '../knowledge/knowledge-registry.js';
+import { attachmentReferenceErrors, attachmentValuesIn } from './attachment-references.js';
 import { commitRefusalProblem, type VersionPath } from './commit-refusal-problem.js';
 import { writeContribution, type Committer, type VersionRow, type VersionToWrite } from './commit-repository.js';
 import type { ChangeType } from './ehr-tables.js';
@@ -125,6 +126,9 @@ export class CompositionCommits {
     );
     errors.push(...prepared.flatMap((p) => p.errors));
     if (errors.length > 0) throw invalid(errors);
+    const attachments = prepared.flatMap((p, i) => attachmentValuesIn(p.version?.body, pathOf(i)!.composition));
+    errors.push(...(await attachmentReferenceErrors(this.db, ehrId, attachments)));
+    if (errors.length > 0) throw invalid(errors);
     return this.#write(
       ehrId,
       prepared.map((p) => p.version!),
@@ -142,6 +146,8 @@ export class CompositionCommits {
   ): Promise<CommittedVersion> {
     const { version, errors } = await prepareVersion(this.registry, this.systemId, request);
     if (!version) throw invalid(errors);
+    const attachmentErrors = await attachmentReferenceErrors(this.db, ehrId, attachmentValuesIn(version.body));
+    if (attachmentErrors.length > 0) throw invalid(attachmentErrors);
     const committed = await this.#write(ehrId, [version], committer, options, () => undefined);
     return committed.versions[0]!;
   }

@@ -182,6 +182,36 @@ test('a composition referencing an attachment commits, and its readers download 
   assertProblem(await download(other.doctor, other.patient.ehrId, value.id), 404, 'not-found');
 });
 
+test('a composition may reference only files uploaded to its own record, as they were stored', async () => {
+  const { patient, doctor } = await chart();
+  const other = await chart();
+  const theirs = await uploaded(other.doctor, other.patient.ehrId);
+  const mine = await uploaded(doctor, patient.ehrId);
+  const body = await exampleOf(app, doctor, 'docsy.lab_report.v1');
+  const data = (body.content as { data: Record<string, unknown> }[])[0]!.data;
+  const unknownId = { ...mine, id: '00000000-0000-4000-8000-000000000000' };
+  data.original_report = [theirs, { ...mine, sha256: 'b'.repeat(64) }, unknownId, mine];
+  const url = `/api/ehr/${patient.ehrId}/compositions`;
+  const refused = await app.inject({ method: 'POST', url, headers: doctor.headers, payload: body });
+  const problem = assertProblem(refused, 422, 'validation-failed');
+  assert.equal(
+    problem.errors!.map((error) => error.path),
+    [0, 1, 2].map((i) => `/content/0/data/original_report/${i}`),
+  );
+  assert.match(problem.errors![0]!.message, /no such file was uploaded to this record/);
+  assert.match(problem.errors![1]!.message, /SHA-256 differ/);
+  const contribution = await app.inject({
+    method: 'POST',
+    url: `/api/ehr/${patient.ehrId}/contributions`,
+    headers: doctor.headers,
+    payload: { versions: [{ changeType: 'creation', composition: body }] },
+  });
+  const named = assertProblem(contribution, 422, 'validation-failed').errors!.map((error) => error.path);
+  assert.ok(named.includes('/versions/0/composition/content/0/data/original_report/0'), named.join());
+  const listed = await app.inject({ url, headers: doctor.headers });
+  assert.equal(listed.json<{ items: unknown[] }>().items, [], 'nothing was committed');
+});
+
 test('an attachment referenced only by compositions hidden from the caller is not found, as they are not', async () => {
   const { patient, doctor } = await chart();
   const value = await uploaded(doctor, patient.ehrId);
