@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '../audit/audit-log.js';
 import { isUniqueViolation } from '../db/constraint-violation.js';
+import { inTransaction } from '../db/in-transaction.js';
 import { createEhr } from '../ehr/ehr-repository.js';
 import { ApiError, type FieldError } from '../http/api-error.js';
 import type { AccessContext } from './access-context.js';
@@ -65,9 +66,9 @@ export async function registerAccount(
 }
 
 /**
- * Creates an account in one transaction with, for a patient, their EHR (`subjectId` = account
- * id) and an `account.create` audit event. For registration, demo data and tests; checks no
- * password policy (the caller hashed the password).
+ * Creates an account in one transaction (or in the caller's, when `context.db` is one) with, for a
+ * patient, their EHR (`subjectId` = account id) and an `account.create` audit event. For
+ * registration, demo data and tests; checks no password policy (the caller hashed the password).
  *
  * @example
  * await createAccount(context, { email, name, roles: ['admin'], status: 'active', passwordHash });
@@ -76,55 +77,41 @@ export async function createAccount(
   context: Pick<AccessContext, 'db' | 'systemId' | 'calendar'>,
   account: NewAccount,
 ): Promise<AccountRow> {
+  const id = randomUUID();
+  const nonce = newCalendarNonce();
   try {
-    return await context.db.transaction().execute((trx) => insertAccountWithEhr({ ...context, db: trx }, account));
+    return await inTransaction(context.db, async (trx) => {
+      const ehrId = account.roles.includes('patient')
+        ? await createEhr(trx, { systemId: context.systemId, subjectId: id })
+        : null;
+      const row = await insertAccount(trx, {
+        id,
+        email: account.email,
+        name: account.name,
+        password_hash: account.passwordHash,
+        roles: account.roles,
+        status: account.status,
+        birth_date: account.birthDate ?? null,
+        ehr_id: ehrId,
+        calendar_nonce: nonce,
+        calendar_token_hash: tokenHash(context.calendar.token(id, nonce)),
+      });
+      await appendAuditEvent(trx, {
+        action: 'account.create',
+        outcome: 'success',
+        actorId: id,
+        actorRole: account.roles.join(','),
+        details: { roles: account.roles, status: account.status },
+        address: account.address,
+      });
+      return row;
+    });
   } catch (error) {
     if (isUniqueViolation(error, 'account_email')) {
       throw new ApiError('CONFLICT', 'An account with this email exists; sign in, or register with another email');
     }
     throw error;
   }
-}
-
-/**
- * What {@link createAccount} writes, inside the caller's transaction (`context.db`): the account,
- * a patient's EHR and the `account.create` audit event. For loads that write many accounts and
- * their records atomically (demo data).
- *
- * @example
- * await db.transaction().execute((trx) => insertAccountWithEhr({ ...context, db: trx }, account));
- */
-export async function insertAccountWithEhr(
-  context: Pick<AccessContext, 'db' | 'systemId' | 'calendar'>,
-  account: NewAccount,
-): Promise<AccountRow> {
-  const id = randomUUID();
-  const nonce = newCalendarNonce();
-  const trx = context.db;
-  const ehrId = account.roles.includes('patient')
-    ? await createEhr(trx, { systemId: context.systemId, subjectId: id })
-    : null;
-  const row = await insertAccount(trx, {
-    id,
-    email: account.email,
-    name: account.name,
-    password_hash: account.passwordHash,
-    roles: account.roles,
-    status: account.status,
-    birth_date: account.birthDate ?? null,
-    ehr_id: ehrId,
-    calendar_nonce: nonce,
-    calendar_token_hash: tokenHash(context.calendar.token(id, nonce)),
-  });
-  await appendAuditEvent(trx, {
-    action: 'account.create',
-    outcome: 'success',
-    actorId: id,
-    actorRole: account.roles.join(','),
-    details: { roles: account.roles, status: account.status },
-    address: account.address,
-  });
-  return row;
 }
 
 const earliestBirthDate = '1900-01-01';

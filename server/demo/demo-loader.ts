@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { insertAccountWithEhr } from '../access/account-service.js';
+import { createAccount } from '../access/account-service.js';
 import type { AccountRow } from '../access/account-repository.js';
 import type { CalendarTokens } from '../access/calendar-token.js';
-import { recordAppointmentCare } from '../access/care-relationships.js';
-import { insertOrder } from '../access/order-repository.js';
 import { hashPassword } from '../access/password-hashing.js';
-import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
-import type { Committer } from '../ehr/commit-repository.js';
+import { AttachmentService } from '../documents/attachment-service.js';
 import { CompositionCommits } from '../ehr/composition-commits.js';
-import type { VersionRequest } from '../ehr/prepare-version.js';
 import type { KnowledgeRegistry } from '../knowledge/knowledge-registry.js';
 import { demoPassword } from './demo-accounts.js';
-import type { DemoPlan, PlannedComposition } from './demo-plan.js';
+import { writeCare } from './care-writer.js';
+import type { DemoPlan } from './demo-plan.js';
 import { insertDemoLoad } from './demo-repository.js';
+import { HistoryWriter } from './history-writer.js';
 
 /** What loading needs: the database, the registry (with the shipped knowledge published) and the server's keys. */
 export interface DemoLoadContext {
@@ -31,21 +28,22 @@ export interface DemoLoadCounts {
   versions: number;
 }
 
-const reason = 'Demo data: synthetic history';
-/** A contribution holds at most this many versions (docs/ehr.md). */
-const contributionLimit = 1000;
-
 /**
  * Writes a demo plan in one transaction: the accounts (active, password `docsy-demo`), each
  * patient's compositions through the commit path (validated, versioned, contributions and audit
- * events; one contribution per patient and author), their amendments, care relationships, open
- * orders and the demo marker. Returns undefined, writing nothing, when a demo data set is already
+ * events; one contribution per patient and author) with their attachments and amendments, the
+ * practitioners' availability, appointments booked through scheduling, open orders and the demo
+ * marker. `now` is the load time (upcoming appointments are booked as of it). Returns undefined, writing nothing, when a demo data set is already
  * loaded.
  *
  * @example
  * const counts = await loadDemoPlan(context, generateDemoPlan(new Date()));
  */
-export async function loadDemoPlan(context: DemoLoadContext, plan: DemoPlan): Promise<DemoLoadCounts | undefined> {
+export async function loadDemoPlan(
+  context: DemoLoadContext,
+  plan: DemoPlan,
+  now = new Date(),
+): Promise<DemoLoadCounts | undefined> {
   const passwordHash = await hashPassword(demoPassword);
   // Everything the commits read from the registry is cached first: inside the transaction the
   // embedded database has one connection, which the transaction holds.
@@ -64,120 +62,12 @@ export async function loadDemoPlan(context: DemoLoadContext, plan: DemoPlan): Pr
       const { key, roles, birthDate, email, name } = account;
       accounts.set(
         key,
-        await insertAccountWithEhr(
-          { ...context, db: trx },
-          { email, name, roles, birthDate, status: 'active', passwordHash },
-        ),
+        await createAccount({ ...context, db: trx }, { email, name, roles, birthDate, status: 'active', passwordHash }),
       );
     }
-    const writer = new HistoryWriter(new CompositionCommits(trx, context.registry, context.systemId), accounts);
-    await writer.write(plan.compositions);
-    await writeCare(trx, plan, accounts);
+    const commits = new CompositionCommits(trx, context.registry, context.systemId);
+    await new HistoryWriter(commits, new AttachmentService(trx), accounts).write(plan.compositions);
+    await writeCare(trx, plan, accounts, now);
     return { accounts: accounts.size, compositions: plan.compositions.length, versions };
   });
-}
-
-async function writeCare(trx: Kysely<Database>, plan: DemoPlan, accounts: Map<string, AccountRow>): Promise<void> {
-  for (const care of plan.care) {
-    await recordAppointmentCare(trx, {
-      appointmentId: randomUUID(),
-      patientId: accounts.get(care.patient)!.id,
-      practitionerId: accounts.get(care.practitioner)!.id,
-      start: new Date(care.start),
-    });
-  }
-  for (const order of plan.orders) {
-    const id = randomUUID();
-    const ehrId = accounts.get(order.patient)!.ehr_id!;
-    const doctor = accounts.get(order.orderedBy)!;
-    await insertOrder(trx, { id, ehrId, kind: order.kind, description: order.description, orderedBy: doctor.id });
-    await appendAuditEvent(trx, {
-      action: 'order.create',
-      outcome: 'success',
-      actorId: doctor.id,
-      actorRole: doctor.roles.join(','),
-      ehrId,
-      resource: `order:${id}`,
-    });
-  }
-}
-
-/** One version to commit for a patient by an author. */
-interface Pending {
-  key: string;
-  request: VersionRequest;
-}
-
-/** Commits planned compositions in rounds: creations, creations that name another composition, then amendments. */
-class HistoryWriter {
-  readonly #current = new Map<string, { uid: string; versionUid: string }>();
-
-  constructor(
-    private readonly commits: CompositionCommits,
-    private readonly accounts: Map<string, AccountRow>,
-  ) {}
-
-  async write(compositions: PlannedComposition[]): Promise<void> {
-    await this.#round(compositions.filter((c) => !c.link).map((c) => this.#creation(c)));
-    await this.#round(compositions.filter((c) => c.link).map((c) => this.#creation(c)));
-    const rounds = Math.max(0, ...compositions.map((c) => c.amendments.length));
-    for (let n = 0; n < rounds; n++) {
-      const amended = compositions.filter((c) => c.amendments[n] !== undefined);
-      await this.#round(
-        amended.map((c) => {
-          const amendment = c.amendments[n]!;
-          const current = this.#current.get(c.key)!;
-          const request: VersionRequest = {
-            changeType: 'amendment',
-            uid: current.uid,
-            preceding: current.versionUid,
-            body: amendment.body,
-          };
-          return { patient: c.patient, author: amendment.author, pending: { key: c.key, request } };
-        }),
-      );
-    }
-  }
-
-  #creation(composition: PlannedComposition) {
-    const body = structuredClone(composition.body);
-    if (composition.link) setAt(body, composition.link.path, this.#current.get(composition.link.to)!.uid);
-    const request: VersionRequest = { changeType: 'creation', body };
-    return { patient: composition.patient, author: composition.author, pending: { key: composition.key, request } };
-  }
-
-  async #round(items: { patient: string; author: string; pending: Pending }[]): Promise<void> {
-    const groups = new Map<string, Pending[]>();
-    for (const item of items) {
-      const group = `${item.patient} ${item.author}`;
-      groups.set(group, [...(groups.get(group) ?? []), item.pending]);
-    }
-    for (const [group, pending] of groups) {
-      const [patientKey, authorKey] = group.split(' ') as [string, string];
-      for (let i = 0; i < pending.length; i += contributionLimit) {
-        await this.#contribute(patientKey, authorKey, pending.slice(i, i + contributionLimit));
-      }
-    }
-  }
-
-  async #contribute(patientKey: string, authorKey: string, pending: Pending[]): Promise<void> {
-    const ehrId = this.accounts.get(patientKey)!.ehr_id!;
-    const author = this.accounts.get(authorKey)!;
-    const committer: Committer = { id: author.id, name: author.name, role: author.roles.join(',') };
-    const committed = await this.commits.importHistory(
-      ehrId,
-      pending.map((p) => p.request),
-      committer,
-      { reason },
-    );
-    committed.versions.forEach((version, i) => {
-      this.#current.set(pending[i]!.key, { uid: version.uid, versionUid: version.versionUid });
-    });
-  }
-}
-
-function setAt(target: unknown, path: (string | number)[], value: string): void {
-  let node = target as Record<string | number, unknown>;
-  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
-  node[path.at(-1)!] = value;
 }

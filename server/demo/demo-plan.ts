@@ -1,5 +1,7 @@
 import type { Role } from '../access/roles.js';
 import type { CompositionBody } from '../knowledge/example-composition.js';
+import type { AvailabilityInput } from '../scheduling/availability.js';
+import type { PlannedFile } from './demo-files.js';
 
 /** An account of the demo data set. `key` names it inside the plan. */
 export interface PlannedAccount {
@@ -33,14 +35,23 @@ export interface PlannedComposition {
    * prescription): the loader writes the uid the server gave that composition at this path.
    */
   link?: { to: string; path: (string | number)[] };
+  /** Files to store in the patient's record before the composition that references them is committed. */
+  files?: PlannedFile[];
 }
 
-/** A practitioner looking after a patient: an appointment that gives access to the record. */
-export interface PlannedCare {
+/** An appointment, booked through scheduling (which also records the care relationship). */
+export interface PlannedAppointment {
   practitioner: string;
   patient: string;
-  /** The appointment's start, ISO 8601. */
+  /** The slot's start, ISO 8601. */
   start: string;
+  reason: string;
+}
+
+/** A practitioner's weekly availability. */
+export interface PlannedAvailability {
+  practitioner: string;
+  availability: AvailabilityInput;
 }
 
 /** An open lab or imaging order, which lets lab technicians open the patient's record. */
@@ -58,6 +69,7 @@ export interface DemoPlan {
   anchorDate: string;
   accounts: PlannedAccount[];
   compositions: PlannedComposition[];
-  care: PlannedCare[];
+  availability: PlannedAvailability[];
+  appointments: PlannedAppointment[];
   orders: PlannedOrder[];
 }

@@ -23,7 +23,7 @@ export async function seedDemoData(context: DemoLoadContext, now: Date): Promise
   if (existing) return { outcome: 'already-loaded', anchorDate: existing.anchor_date };
   if (await holdsRecords(context.db)) return { outcome: 'refused' };
   const started = performance.now();
-  const counts = await loadDemoPlan(context, generateDemoPlan(now));
+  const counts = await loadDemoPlan(context, generateDemoPlan(now), now);
   if (!counts) return { outcome: 'already-loaded', anchorDate: (await findDemoLoad(context.db))!.anchor_date };
   return { outcome: 'loaded', milliseconds: Math.round(performance.now() - started), ...counts };
 }

@@ -1,8 +1,9 @@
 import { allergyHistory } from './allergy-history.js';
+import { demoAppointments, demoAvailability } from './appointment-plan.js';
 import { acuteConditions, chronicConditions } from './conditions.js';
 import { demoAccounts, demoPatientCount, patientKey } from './demo-accounts.js';
-import type { DemoPlan, PlannedCare, PlannedComposition, PlannedOrder } from './demo-plan.js';
-import { anchorDay, daysBefore } from './demo-time.js';
+import type { DemoPlan, PlannedComposition, PlannedOrder } from './demo-plan.js';
+import { anchorDay } from './demo-time.js';
 import { imagingHistory } from './imaging-history.js';
 import { labHistory } from './lab-history.js';
 import type { HistoryGenerator, PatientHistory } from './patient-history.js';
@@ -30,7 +31,7 @@ const nurses = ['nurse', 'nurse2', 'nurse3'];
 
 /**
  * Generates the demo data set for the day of `now`: accounts, every patient's multi-year history
- * (every shipped template), care relationships and open orders. Pure and deterministic: the same
+ * (every shipped template), availability and appointments, and open orders. Pure and deterministic: the same
  * seed and day give the same plan.
  *
  * @example
@@ -54,7 +55,8 @@ export function generateDemoPlan(now: Date, seed = demoSeed): DemoPlan {
     anchorDate: anchor.toISOString().slice(0, 10),
     accounts,
     compositions,
-    care: careRelationships(random.fork('care'), anchor),
+    availability: demoAvailability(),
+    appointments: demoAppointments(random.fork('appointments'), anchor),
     orders: openOrders(),
   };
 }
@@ -83,37 +85,10 @@ function patientHistory(random: SeededRandom, patient: string, anchor: Date): Pa
   };
 }
 
-/**
- * Who looks after whom: doctor@ sees patient@ and patients 3 to 20, doctor2@ patients 21 to 35
- * (never patient2@), nurse@ patient@ and patients 3 to 10, doctor3 patient2@; appointments in the
- * past few months, so each gives access for a year.
- */
-function careRelationships(random: SeededRandom, anchor: Date): PlannedCare[] {
-  const care: PlannedCare[] = [];
-  const add = (practitioner: string, patients: number[]) => {
-    for (const i of patients) {
-      care.push({
-        practitioner,
-        patient: patientKey(i),
-        start: daysBefore(anchor, random.int(3, 120), random.int(0, 7)),
-      });
-    }
-  };
-  add('doctor', [1, ...range(3, 20)]);
-  add('doctor2', range(21, 35));
-  add('nurse', [1, ...range(3, 10)]);
-  add('doctor3', [2, ...range(36, 50)]);
-  return care;
-}
-
 /** An open lab order for patient@ (so lab@ may open the record) and an imaging order for patient 3. */
 function openOrders(): PlannedOrder[] {
   return [
     { patient: 'patient', orderedBy: 'doctor', kind: 'lab', description: 'Full blood count' },
     { patient: patientKey(3), orderedBy: 'doctor', kind: 'imaging', description: 'Chest X-ray, two views' },
   ];
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

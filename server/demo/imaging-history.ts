@@ -2,6 +2,7 @@ import { loinc, local, snomed, type CodedText } from './coded-text.js';
 import { compositionBody, entry } from './composition-body.js';
 import type { PlannedComposition } from './demo-plan.js';
 import { daysBefore, minutesAfter } from './demo-time.js';
+import { keyImagePng, plannedAttachment, reportPdf } from './demo-files.js';
 import { compositionKey, type HistoryGenerator } from './patient-history.js';
 
 const template = { id: 'docsy.imaging_report.v1', revision: '1.0.0' };
@@ -62,7 +63,7 @@ const studies: Study[] = [
 
 /**
  * Imaging reports: none to two per patient, each a radiologist's report with findings, impression
- * and identifiers. (Attachments come with the documents capability.)
+ * and identifiers, a key image (PNG) and the signed report (PDF) as attachments.
  */
 export const imagingHistory: HistoryGenerator = (random, history) => {
   const count = history.patient === 'patient' ? 2 : random.pick([0, 0, 1, 1, 2]);
@@ -70,6 +71,27 @@ export const imagingHistory: HistoryGenerator = (random, history) => {
     const days = random.int(5, history.years * 365);
     const studyDate = daysBefore(history.anchor, days, random.int(0, 7), random.int(0, 59));
     const reported = minutesAfter(studyDate, random.int(60, 600));
+    const reportId = `RAD-${history.patient}-${i + 1}`;
+    const data = ['content', 0, 'data'];
+    const image = plannedAttachment(keyImagePng(random.int(1, 1000)), 'image/png', `${study.modality} key image.png`, [
+      ...data,
+      'images',
+      0,
+    ]);
+    const report = plannedAttachment(
+      reportPdf([
+        'Docsy Demo Radiology',
+        `${study.name.value} (${study.modality})  Report ${reportId}`,
+        `Study date: ${studyDate.slice(0, 16).replace('T', ' ')} UTC`,
+        `Clinical indication: ${study.indication}`,
+        `Findings: ${study.findings}`,
+        `Impression: ${study.impression}`,
+        'Reported and signed electronically. Synthetic demo data.',
+      ]),
+      'application/pdf',
+      `${reportId}.pdf`,
+      [...data, 'original_report', 0],
+    );
     const body = compositionBody(template, reported, [
       entry('imaging_exam_result', 'openEHR-EHR-OBSERVATION.imaging_exam_result.v1', '1.0.0', {
         study_name: study.name,
@@ -81,7 +103,9 @@ export const imagingHistory: HistoryGenerator = (random, history) => {
         imaging_findings: study.findings,
         overall_impression: study.impression,
         ...(study.diagnosis ? { imaging_diagnosis: [study.diagnosis] } : {}),
-        report_identifier: { id: `RAD-${history.patient}-${i + 1}`, issuer: 'Docsy Demo Radiology' },
+        report_identifier: { id: reportId, issuer: 'Docsy Demo Radiology' },
+        images: [image.value],
+        original_report: [report.value],
       }),
     ]);
     return {
@@ -90,6 +114,7 @@ export const imagingHistory: HistoryGenerator = (random, history) => {
       author: random.pick(history.labTechnicians),
       body,
       amendments: [],
+      files: [image.file, report.file],
     };
   });
 };

@@ -2,6 +2,7 @@ import { loinc, local, quantity } from './coded-text.js';
 import { compositionBody, entry } from './composition-body.js';
 import type { PlannedComposition } from './demo-plan.js';
 import { daysBefore, minutesAfter } from './demo-time.js';
+import { plannedAttachment, reportPdf } from './demo-files.js';
 import { compositionKey, type HistoryGenerator } from './patient-history.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -88,6 +89,11 @@ export const labHistory: HistoryGenerator = (random, history) => {
     const reported = minutesAfter(sampled, random.int(90, 300));
     const results = bloodCountAnalytes.map((analyte) => analyteResult(random, analyte));
     const abnormal = results.filter((r) => r.code !== 'normal').map((r) => r.label);
+    const conclusion =
+      abnormal.length === 0 ? 'Full blood count within normal limits.' : `Abnormal: ${abnormal.join(', ')}.`;
+    const labId = `H-${history.patient}-${i + 1}`;
+    // The most recent report (i = 0) carries the laboratory's signed original as a PDF.
+    const original = i === 0 ? originalReport(labId, sampled, results, conclusion) : undefined;
     const body = compositionBody(template, reported, [
       entry('laboratory_test_result', 'openEHR-EHR-OBSERVATION.laboratory_test_result.v1', '1.0.0', {
         test_name: loinc('58410-2', 'CBC panel - Blood by Automated count'),
@@ -100,9 +106,9 @@ export const labHistory: HistoryGenerator = (random, history) => {
           revision: '1.0.0',
           data: r.data,
         })),
-        conclusion:
-          abnormal.length === 0 ? 'Full blood count within normal limits.' : `Abnormal: ${abnormal.join(', ')}.`,
-        laboratory_internal_identifier: { id: `H-${history.patient}-${i + 1}`, issuer: 'Docsy Demo Laboratory' },
+        conclusion,
+        laboratory_internal_identifier: { id: labId, issuer: 'Docsy Demo Laboratory' },
+        ...(original ? { original_report: [original.value] } : {}),
       }),
     ]);
     return {
@@ -111,9 +117,31 @@ export const labHistory: HistoryGenerator = (random, history) => {
       author: random.pick(history.labTechnicians),
       body,
       amendments: [],
+      ...(original ? { files: [original.file] } : {}),
     };
   });
 };
+
+function originalReport(
+  labId: string,
+  sampled: string,
+  results: ReturnType<typeof analyteResult>[],
+  conclusion: string,
+) {
+  const lines = results.map(({ label, data }) => {
+    const { magnitude, unit } = data.analyte_result.value;
+    const { low, high } = data.normal_range;
+    return `${label}: ${magnitude} ${unit}  (${low.magnitude}-${high.magnitude})  ${data.interpretation.value}`;
+  });
+  const pdf = reportPdf([
+    'Docsy Demo Laboratory: full blood count',
+    `Specimen ${labId}, venous blood (EDTA), taken ${sampled.slice(0, 16).replace('T', ' ')} UTC`,
+    ...lines,
+    conclusion,
+    'Authorised electronically. Synthetic demo data.',
+  ]);
+  return plannedAttachment(pdf, 'application/pdf', `${labId}.pdf`, ['content', 0, 'data', 'original_report', 0]);
+}
 
 const interpretationLabels: Record<string, string> = {
   normal: 'Normal',

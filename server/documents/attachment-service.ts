@@ -13,6 +13,15 @@ import {
 } from './attachment-repository.js';
 import { attachmentMediaTypes, fileSignature, signatureHeadLength, signatureTailLength } from './file-signature.js';
 import type { ReceivedFile } from './receive-upload.js';
+import { inTransaction } from '../db/in-transaction.js';
+
+/** Who uploads a file into which EHR. */
+export interface Uploader {
+  ehrId: string;
+  id: string;
+  roles: string[];
+  address?: string;
+}
 
 /**
  * Attachments of EHRs: stores an upload once its bytes prove its type, and reads one back for a
@@ -37,6 +46,18 @@ export class AttachmentService {
    * start like one but are cut short; nothing is stored then.
    */
   async store(access: EhrAccess, file: ReceivedFile, options: { name?: string }): Promise<AttachmentRecord> {
+    const { viewer, ehrId, roles } = access;
+    return this.storeAs({ ehrId, id: viewer.user.id, roles, address: viewer.address }, file, options);
+  }
+
+  /**
+   * {@link store} for a caller that has decided who uploads into which EHR itself (a data load
+   * acting as a practitioner); inside the caller's transaction when this service was given one.
+   *
+   * @example
+   * const value = await new AttachmentService(trx).storeAs({ ehrId, id: labId, roles: ['lab_technician'] }, file, { name: 'report.pdf' });
+   */
+  async storeAs(uploader: Uploader, file: ReceivedFile, options: { name?: string }): Promise<AttachmentRecord> {
     const signature = fileSignature(
       file.bytes.subarray(0, signatureHeadLength),
       file.bytes.subarray(Math.max(0, file.size - signatureTailLength)),
@@ -57,27 +78,26 @@ export class AttachmentService {
       sha256: file.sha256,
       ...(options.name ? { name: options.name } : {}),
     };
-    const { user } = access.viewer;
-    await this.#db.transaction().execute(async (trx) => {
+    await inTransaction(this.#db, async (trx) => {
       await insertAttachment(trx, {
-        ehr_id: access.ehrId,
+        ehr_id: uploader.ehrId,
         id: record.id,
         media_type: record.mediaType,
         size: record.size,
         sha256: record.sha256,
         name: record.name ?? null,
         content: file.bytes,
-        uploaded_by: user.id,
+        uploaded_by: uploader.id,
       });
       await appendAuditEvent(trx, {
         action: 'attachment.upload',
         outcome: 'success',
-        actorId: user.id,
-        actorRole: access.roles.join(','),
-        ehrId: access.ehrId,
+        actorId: uploader.id,
+        actorRole: uploader.roles.join(','),
+        ehrId: uploader.ehrId,
         resource: record.id,
         details: { mediaType: record.mediaType, size: record.size },
-        address: access.viewer.address,
+        address: uploader.address,
       });
     });
     return record;

@@ -17,6 +17,7 @@ import {
 import { appointmentView, type AppointmentView } from './appointment-view.js';
 import { requireSlot, type BookingPolicy } from './free-slots.js';
 import type { Slot } from './slot-generation.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 /** A booking request, after the route decided who books for whom. */
 export interface Booking {
@@ -99,7 +100,7 @@ export async function cancelAppointment(
   now: Date,
 ): Promise<AppointmentView> {
   const appointment = await requireOpenAppointment(db, change, now);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await cancelBooked(trx, appointment.id, { by: change.actorId, reason: change.reason }))) throw closed();
     await endAppointmentCare(trx, appointment.id);
     await appendAuditEvent(trx, appointmentEvent('appointment.cancel', appointment, change.actorId, change));
@@ -169,7 +170,7 @@ async function writeRefusingOverlaps(
   write: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<void> {
   try {
-    await db.transaction().execute(write);
+    await inTransaction(db, write);
   } catch (error) {
     if (isExclusionViolation(error, 'appointment_practitioner_overlap')) {
       throw new ApiError('SLOT_TAKEN', 'Someone has just booked this slot; choose another', {

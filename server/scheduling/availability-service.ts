@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 import { availabilityProblems, toAvailability, type Availability, type AvailabilityInput } from './availability.js';
 import { storeAvailability } from './availability-repository.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 /**
  * Replaces a practitioner's weekly rules and exceptions in one transaction, audited
@@ -27,7 +28,7 @@ export async function replaceAvailability(
     throw new ApiError('VALIDATION_FAILED', `The availability has ${errors.length} error(s)`, { errors });
   }
   const availability = toAvailability(input);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await storeAvailability(trx, practitionerId, availability);
     await appendAuditEvent(trx, {
       action: 'availability.replace',

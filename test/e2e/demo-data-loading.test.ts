@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ async function start(env: Record<string, string>): Promise<string> {
   return listeningUrl(server, 120_000);
 }
 
-async function signIn(url: string, email: string): Promise<{ token: string; ehrId?: string }> {
+async function signIn(url: string, email: string): Promise<{ token: string; id: string; ehrId?: string }> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,15 +45,15 @@ async function signIn(url: string, email: string): Promise<{ token: string; ehrI
   });
   assert.is(login.status, 200, `${email} signs in with the demo password`);
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const me = (await (await get(url, '/api/me', accessToken)).json()) as { ehrId?: string };
-  return { token: accessToken, ehrId: me.ehrId };
+  const me = (await (await get(url, '/api/me', accessToken)).json()) as { id: string; ehrId?: string };
+  return { token: accessToken, id: me.id, ehrId: me.ehrId };
 }
 
 function get(url: string, path: string, token: string): Promise<Response> {
   return fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
-test('npm run seed loads Postgres; demo logins work, the care rule shows; a second run changes nothing', async () => {
+test('npm run seed loads Postgres; demo logins work, appointments and attachments are there, the care rule shows; a second run changes nothing', async () => {
   const databaseUrl = await freshDatabase();
   const first = await seed({ DATABASE_URL: databaseUrl });
   assert.is(first.code, 0, first.stderr);
@@ -81,6 +82,40 @@ test('npm run seed loads Postgres; demo logins work, the care rule shows; a seco
     'docsy.vital_signs.v1',
   ])
     assert.ok(templates.has(id), `patient@’s chart has ${id}`);
+
+  const appointments = await get(url, '/api/appointments?limit=500', doctor.token);
+  assert.is(appointments.status, 200);
+  const mine = ((await appointments.json()) as { items: { patientId: string; start: string; status: string }[] }).items;
+  const withPatient = mine.filter((a) => a.patientId === patient.id && a.status === 'booked');
+  const now = new Date().toISOString();
+  assert.ok(
+    withPatient.some((a) => new Date(a.start).toISOString() < now),
+    'doctor@ saw patient@ before',
+  );
+  assert.ok(
+    withPatient.some((a) => new Date(a.start).toISOString() > now),
+    'doctor@ sees patient@ soon',
+  );
+  const doctor2Days = await get(url, '/api/appointments?limit=500', doctor2.token);
+  const doctor2Patients = ((await doctor2Days.json()) as { items: { patientId: string }[] }).items.map(
+    (a) => a.patientId,
+  );
+  assert.ok(doctor2Patients.length > 0 && !doctor2Patients.includes(patient2.id), 'doctor2@ has none with patient2@');
+
+  const imaging = await get(
+    url,
+    `/api/ehr/${patient.ehrId}/compositions?template=docsy.imaging_report.v1`,
+    patient.token,
+  );
+  const report = ((await imaging.json()) as { items: { uid: string }[] }).items[0]!;
+  const full = await get(url, `/api/ehr/${patient.ehrId}/compositions/${report.uid}`, patient.token);
+  const data = ((await full.json()) as { content: { data: { original_report: { id: string; sha256: string }[] } }[] })
+    .content[0]!.data;
+  const file = await get(url, `/api/ehr/${patient.ehrId}/attachments/${data.original_report[0]!.id}`, patient.token);
+  assert.is(file.status, 200, 'patient@ downloads the signed imaging report');
+  assert.is(file.headers.get('content-type'), 'application/pdf');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  assert.is(createHash('sha256').update(bytes).digest('hex'), data.original_report[0]!.sha256);
 
   const refused = await get(url, `/api/ehr/${patient2.ehrId}/compositions`, doctor2.token);
   assert.is(refused.status, 403, 'doctor2@ has no care relationship with patient2@');

@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
+import { pngChunk } from '../../server/demo/demo-files.js';
 
 /**
  * Small synthetic files of every attachment type, made in code (no patient ever saw them): a
@@ -77,22 +78,4 @@ export function sampleExecutable(): Buffer {
 function gradient(x: number, y: number, width: number, height: number): [number, number, number] {
   const level = Math.round(255 * ((x / width + y / height) / 2));
   return [level, level, 255 - level];
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }

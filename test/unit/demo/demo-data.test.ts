@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fileSignature, signatureHeadLength, signatureTailLength } from '../../../server/documents/file-signature.js';
 import { legacyAllergyBeforeDays } from '../../../server/demo/allergy-history.js';
 import { demoLogins } from '../../../server/demo/demo-accounts.js';
 import type { PlannedComposition } from '../../../server/demo/demo-plan.js';
@@ -130,11 +131,55 @@ test('dispensations name a prescription of the same patient for the same medicin
   }
 });
 
-test('doctor@ looks after patient@; doctor2@ neither looks after nor wrote for patient2@', () => {
-  assert.ok(plan.care.some((c) => c.practitioner === 'doctor' && c.patient === 'patient'));
-  assert.not.ok(plan.care.some((c) => c.practitioner === 'doctor2' && c.patient === 'patient2'));
-  assert.ok(plan.care.some((c) => c.practitioner === 'doctor2'));
+test('doctor@ has appointments with patient@ past and upcoming; doctor2@ has none with patient2@', () => {
+  const anchor = '2026-11-26T00:00:00.000Z';
+  const between = (practitioner: string, patient: string) =>
+    plan.appointments.filter((a) => a.practitioner === practitioner && a.patient === patient).map((a) => a.start);
+  const doctorAndPatient = between('doctor', 'patient');
+  assert.ok(doctorAndPatient.filter((start) => start < anchor).length >= 2, 'past appointments');
+  assert.ok(doctorAndPatient.filter((start) => start > anchor).length >= 1, 'upcoming appointments');
+  assert.equal(between('doctor2', 'patient2'), []);
+  assert.ok(plan.appointments.some((a) => a.practitioner === 'doctor2'));
   assert.not.ok(plan.compositions.some((c) => c.patient === 'patient2' && c.author === 'doctor2'));
+  const practitioners = plan.availability.map((a) => a.practitioner);
+  for (const key of ['doctor', 'doctor2', 'nurse']) assert.ok(practitioners.includes(key), `${key} has availability`);
+});
+
+test('appointments sit on weekday slots, and nobody is booked twice at once', () => {
+  const seen = new Set<string>();
+  for (const appointment of plan.appointments) {
+    const start = new Date(appointment.start);
+    assert.ok(start.getUTCDay() >= 1 && start.getUTCDay() <= 5, `${appointment.start} is a weekday`);
+    assert.is(start.getUTCMinutes() % 20, 0);
+    for (const who of [appointment.practitioner, appointment.patient]) {
+      assert.not.ok(seen.has(`${who} ${appointment.start}`), `${who} at ${appointment.start}`);
+      seen.add(`${who} ${appointment.start}`);
+    }
+  }
+});
+
+test('attachments: every file is a PDF or PNG by its bytes, and the composition names its size and SHA-256', () => {
+  const withFiles = plan.compositions.filter((c) => c.files?.length);
+  assert.ok(withFiles.some((c) => c.body.template.id === 'docsy.imaging_report.v1'));
+  assert.ok(withFiles.some((c) => c.body.template.id === 'docsy.lab_report.v1'));
+  for (const composition of withFiles) {
+    for (const file of composition.files!) {
+      const bytes = Buffer.from(file.content, 'base64');
+      const signature = fileSignature(
+        bytes.subarray(0, signatureHeadLength),
+        bytes.subarray(Math.max(0, bytes.length - signatureTailLength)),
+      );
+      assert.is(signature.kind, 'accepted', file.name);
+      let value: unknown = composition.body;
+      for (const step of file.path) value = (value as Record<string | number, unknown>)[step];
+      const expected = { mediaType: (signature as { mediaType: string }).mediaType, size: bytes.length };
+      assert.equal(
+        { mediaType: (value as typeof expected).mediaType, size: (value as typeof expected).size },
+        expected,
+      );
+      assert.is((value as { sha256: string }).sha256, createHash('sha256').update(bytes).digest('hex'));
+    }
+  }
 });
 
 test.run();
