@@ -15,7 +15,10 @@ import type {
   EhrSummary,
   ListPage,
   PatientSummary,
+  Appointment,
+  Practitioner,
   QueryResult,
+  Slot,
   Restriction,
   TemplateSummary,
 } from './record-types.js';
@@ -280,6 +283,46 @@ export class DocsyApi {
   /** An archetype-path query over the compositions the caller may read (docs/query.md). */
   query(q: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
     return this.json('POST', '/api/query', { body: { q, params, fetch: 1000 } });
+  }
+
+  /** Every practitioner who can be booked, by name. */
+  practitioners(): Promise<Practitioner[]> {
+    return this.#everyPage((cursor) => this.json('GET', '/api/practitioners', { query: { limit: 500, cursor } }));
+  }
+
+  /** A practitioner's free slots starting in `[from, to)` (at most 62 days). */
+  async slots(practitionerId: string, from: Date, to: Date): Promise<Slot[]> {
+    const page = await this.json<ListPage<Slot>>(
+      'GET',
+      `/api/practitioners/${encodeURIComponent(practitionerId)}/slots`,
+      {
+        query: { from: from.toISOString(), to: to.toISOString() },
+      },
+    );
+    return page.items;
+  }
+
+  /** The caller's appointments (as patient or practitioner) in a window, by start. */
+  appointments(filter: { from?: Date; to?: Date; status?: 'booked' | 'cancelled' }): Promise<Appointment[]> {
+    const query = { from: filter.from?.toISOString(), to: filter.to?.toISOString(), status: filter.status };
+    return this.#everyPage((cursor) =>
+      this.json('GET', '/api/appointments', { query: { ...query, limit: 500, cursor } }),
+    );
+  }
+
+  /** Books a free slot: a patient names the practitioner (409 when someone was quicker). */
+  book(booking: { practitionerId: string; start: string; reason?: string }): Promise<Appointment> {
+    return this.json('POST', '/api/appointments', { body: booking });
+  }
+
+  /** Cancels an appointment, with a reason; the slot is free again. */
+  cancelAppointment(id: string, reason: string): Promise<Appointment> {
+    return this.json('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, { body: { reason } });
+  }
+
+  /** Moves an appointment to another free slot of the same practitioner, with a reason. */
+  rescheduleAppointment(id: string, start: string, reason: string): Promise<Appointment> {
+    return this.json('POST', `/api/appointments/${encodeURIComponent(id)}/reschedule`, { body: { start, reason } });
   }
 
   /** A file the API serves (a PDF, an attachment), fetched with the token, for saving. */

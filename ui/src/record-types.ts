@@ -102,3 +102,31 @@ export interface QueryResult {
   rows: unknown[][];
   more: boolean;
 }
+
+/** A practitioner who can be booked (`GET /api/practitioners`). */
+export type Practitioner = Person;
+
+/** A free slot (`GET /api/practitioners/{id}/slots`), in the offset of the practitioner's zone. */
+export interface Slot {
+  start: string;
+  end: string;
+  location: string;
+}
+
+/** An appointment (`GET /api/appointments`, docs/scheduling.md). */
+export interface Appointment {
+  id: string;
+  practitionerId: string;
+  practitionerName: string;
+  patientId: string;
+  patientName: string;
+  ehrId: string;
+  start: string;
+  end: string;
+  location: string;
+  status: 'booked' | 'cancelled';
+  reason: string | null;
+  bookedAt: string;
+  rescheduleReason?: string;
+  cancelReason?: string;
+}

@@ -110,6 +110,14 @@ export const pageRoutes: readonly PageRoute[] = [
     access: ['patient'],
   },
   {
+    path: '/appointments',
+    tag: 'docsy-appointments-page',
+    load: () => import('../pages/patient/docsy-appointments-page.js'),
+    title: 'Appointments',
+    access: ['patient'],
+    nav: 'Appointments',
+  },
+  {
     path: '/dashboard',
     tag: 'docsy-dashboard-page',
     load: () => import('../pages/practitioner/docsy-dashboard-page.js'),

@@ -3,17 +3,31 @@ import { customElement } from 'lit/decorators.js';
 import { hasRole } from '../../app/account.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 import { Loader } from '../../app/loader.js';
-import type { Order } from '../../record-types.js';
+import type { Appointment, Order } from '../../record-types.js';
+import { appointmentTable } from '../../scheduling/appointment-table.js';
 import { dateInWords } from '../../views/format-value.js';
 import { chartPath } from './chart-links.js';
 import './docsy-patient-search.js';
 
+const dayMs = 24 * 60 * 60 * 1000;
+
 /**
- * The practitioner's start page (`/dashboard`): patient search, and for lab technicians the
- * worklist of open lab and imaging orders, each opening the patient's chart.
+ * The practitioner's start page (`/dashboard`): today's appointments and those of the next two
+ * weeks, patient search, and for lab technicians the worklist of open lab and imaging orders;
+ * each patient named opens their chart.
  */
 @customElement('docsy-dashboard-page')
 export class DocsyDashboardPage extends DocsyPage {
+  private appointments = new Loader(
+    this,
+    () => {
+      const today = new Date();
+      today.setHours(0, 0, 0, 0);
+      return this.api.appointments({ from: today, to: new Date(today.getTime() + 15 * dayMs), status: 'booked' });
+    },
+    () => (this.app?.account ? [this.app.account.id] : undefined),
+  );
+
   private worklist = new Loader(
     this,
     () => this.api.json<{ items: Order[] }>('GET', '/api/orders', { query: { limit: 100 } }),
@@ -46,8 +60,33 @@ export class DocsyDashboardPage extends DocsyPage {
     </table>`;
   }
 
+  private renderAppointments(appointments: Appointment[]) {
+    const today = new Date().toDateString();
+    const isToday = (appointment: Appointment) => new Date(appointment.start).toDateString() === today;
+    const table = (caption: string, items: Appointment[], empty: string) =>
+      appointmentTable({
+        caption,
+        items,
+        empty,
+        whoLabel: 'Patient',
+        who: (appointment) => html`<a href=${chartPath(appointment.patientId)}>${appointment.patientName}</a>`,
+      });
+    return html`<h3>Today</h3>
+      ${table('Today', appointments.filter(isToday), 'No appointment today.')}
+      <h3>Next two weeks</h3>
+      ${table(
+        'Next two weeks',
+        appointments.filter((appointment) => !isToday(appointment)),
+        'No appointment in the next two weeks.',
+      )}`;
+  }
+
   override render() {
     return html`<h1 tabindex="-1">Dashboard</h1>
+      <section aria-labelledby="appointments">
+        <h2 id="appointments">Appointments</h2>
+        ${this.appointments.render((items) => this.renderAppointments(items), 'Loading your appointments…')}
+      </section>
       <section aria-labelledby="search">
         <h2 id="search">Patients</h2>
         <docsy-patient-search .api=${this.api}></docsy-patient-search>
