@@ -61,6 +61,19 @@ function confirmation(page: Page, text: string) {
   return page.locator('p.success', { hasText: text });
 }
 
+/** A problem shown on the page (an alert, `<docsy-problem>`) whose field errors name this text. */
+function problemOf(page: Page, text: string) {
+  return page.locator('docsy-problem').filter({ hasText: text });
+}
+
+/** The text selected in the editor's text field. */
+function selectedText(page: Page): Promise<string> {
+  return page.getByLabel('Template or archetype (JSON)').evaluate((element) => {
+    const field = element as unknown as { value: string; selectionStart: number; selectionEnd: number };
+    return field.value.slice(field.selectionStart, field.selectionEnd);
+  });
+}
+
 /** The editor's text as a file, changed by `edit`, typed back into the editor. */
 async function editSource(
   page: Page,
@@ -112,10 +125,14 @@ test('a modeller edits a template draft, sees the preview and a breaking change,
   const report = page.getByRole('table', { name: 'Breaking changes' });
   await report.waitFor();
   assert.match(String(await report.textContent()), /slot:pulse/);
+  await report.getByRole('button', { name: /Go to line \d+/ }).click();
+  assert.match(await selectedText(page), /^\s*\{$/, 'the slot’s line is selected in the file');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  const refused = page.getByRole('alert').filter({ hasText: 'breaking change' });
+  const refused = problemOf(page, 'breaking change');
   await refused.waitFor();
   assert.match(String(await refused.textContent()), /\/slots\/0/, 'the refusal names the slot');
+  await refused.getByRole('button', { name: /Go to line \d+/ }).waitFor();
+  await assertAccessible(page, 'the editor with a breaking change refused');
 
   await editSource(page, (file) => {
     Object.assign(file.slots[0]!, { min: 1, max: 1 });
@@ -144,6 +161,26 @@ test('a syntax error is shown with its line and column, and publishing waits for
   assert.match(String(await source.getAttribute('aria-describedby')), /source-error/);
   assert.ok(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled());
   await assertAccessible(page, 'the editor with a syntax error');
+  await context.close();
+});
+
+test('a new archetype starts from a skeleton that previews and passes the check; a problem leads to its line', async () => {
+  const { page, context } = await openApp('/modeller/editor', { as: modeller });
+  await page.getByRole('button', { name: 'Archetype', exact: true }).click();
+  await page.getByText('A new archetype: rename its id').waitFor();
+  await page.locator('docsy-form').getByLabel('Finding').waitFor();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await confirmation(page, 'The check passed: docsy-EHR-OBSERVATION.new_observation.v1 revision 1.0.0').waitFor();
+
+  const source = page.getByLabel('Template or archetype (JSON)');
+  await source.fill((await source.inputValue()).replace('"maxLength": 500', '"maxLength": -1'));
+  const problem = problemOf(page, '/properties/finding');
+  await problem.waitFor();
+  await problem
+    .getByRole('button', { name: /Go to line \d+/ })
+    .first()
+    .click();
+  assert.match(await selectedText(page), /"finding"|"maxLength"/, String(await problem.textContent()));
   await context.close();
 });
 

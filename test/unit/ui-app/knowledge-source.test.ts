@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiProblem } from '../../../ui/src/api.js';
-import { jsonSyntaxError } from '../../../ui/src/pages/modeller/json-syntax.js';
-import { fileRelativeProblem } from '../../../ui/src/pages/modeller/knowledge-report.js';
+import { jsonSyntaxError, valueOffsets } from '../../../ui/src/pages/modeller/json-syntax.js';
+import { fileRelativeProblem } from '../../../ui/src/pages/modeller/request-paths.js';
+import { skeleton } from '../../../ui/src/pages/modeller/knowledge-skeletons.js';
 import { draftFrom, kindOf, nextMinorRevision, parseSource } from '../../../ui/src/pages/modeller/knowledge-source.js';
+import { breakingPointer, locatePointer } from '../../../ui/src/pages/modeller/source-locations.js';
 
 test('a syntax error in the editor names its line and column, counted from 1', () => {
   assert.equal(parseSource('{\n  "id": "x",\n  "revision" "1.0.0"\n}'), {
@@ -90,6 +92,47 @@ test('the preview’s problems point into the edited file, not into the preview 
     ['/slots/0/archetype', '/properties/x', ''],
   );
   assert.is(relative.status, 422);
+});
+
+test('a problem’s JSON Pointer is found in the file, or its nearest parent when the value is missing', () => {
+  const text = '{\n  "id": "t.v1",\n  "slots": [\n    { "id": "a", "min": 2 },\n    { "id": "b/c~" }\n  ]\n}';
+  const offsets = valueOffsets(text);
+  assert.equal(locatePointer(text, offsets, '/slots/0/min'), { offset: text.indexOf('2'), line: 4, column: 25 });
+  assert.is(locatePointer(text, offsets, '/slots/1/archetype')?.line, 5, 'a missing property: its object');
+  assert.is(locatePointer(text, offsets, '/slots/1/id')?.line, 5);
+  assert.is(offsets.get('/slots/1/id'), text.indexOf('"b/c~"'));
+  assert.is(locatePointer(text, offsets, '')?.line, 1);
+  assert.equal(valueOffsets('{"a": }'), new Map(), 'no places in a text that is not JSON');
+  const escaped = valueOffsets('{"a/b": {"~": 1}}');
+  assert.is(escaped.get('/a~1b/~0'), 14, 'keys are escaped as RFC 6901 says');
+});
+
+test('a breaking change names its slot or element; the editor finds it in the file', () => {
+  const template = { slots: [{ id: 'vitals' }, { id: 'pulse' }] };
+  assert.is(breakingPointer('template', template, 'slot:pulse'), '/slots/1');
+  assert.is(breakingPointer('template', template, 'slot:pulse/rate'), '/slots/1');
+  assert.is(breakingPointer('template', template, 'slot:gone'), undefined);
+  assert.is(breakingPointer('template', template, '/minEntries'), '/minEntries');
+  const archetype = {
+    properties: {
+      reaction: { type: 'array', items: { properties: { severity: { $ref: 'docsy:dt/coded_text' } } } },
+      note: { $ref: 'docsy:dt/text' },
+    },
+  };
+  assert.is(
+    breakingPointer('archetype', archetype, '/reaction/severity'),
+    '/properties/reaction/items/properties/severity',
+  );
+  assert.is(breakingPointer('archetype', archetype, '/reaction'), '/properties/reaction');
+  assert.is(breakingPointer('archetype', archetype, '/removed'), undefined, 'a removed element is not in the file');
+});
+
+test('the new-file skeletons are JSON of their kind', () => {
+  for (const kind of ['template', 'archetype'] as const) {
+    const parsed = parseSource(skeleton(kind));
+    assert.ok(parsed.ok);
+    assert.is(kindOf(parsed.ok && parsed.value), kind);
+  }
 });
 
 test.run();

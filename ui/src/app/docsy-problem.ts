@@ -9,6 +9,7 @@ import { ApiProblem } from '../api.js';
  *
  * @example
  * html`<docsy-problem .problem=${this.problem} .labels=${{ '/email': 'Email' }}></docsy-problem>`
+ * @slot - more about the problem, inside the alert after the field errors (a page's own list of them)
  * @csspart problem - the alert box
  */
 @customElement('docsy-problem')
@@ -70,6 +71,7 @@ export class DocsyProblem extends LitElement {
             </ul>`
           : nothing
       }
+      <slot></slot>
       ${problem.requestId ? html`<p class="reference">Reference: ${problem.requestId}</p>` : nothing}
     </div>`;
   }

@@ -13,8 +13,12 @@ import {
   type KnowledgePreview,
   type PublishResult,
 } from './knowledge-client.js';
-import { breakingChanges, fileRelativeProblem } from './knowledge-report.js';
+import { valueOffsets } from './json-syntax.js';
+import { breakingChanges, fileProblems, type FileLinks } from './knowledge-report.js';
+import { fileRelativeProblem } from './request-paths.js';
+import { skeleton } from './knowledge-skeletons.js';
 import { draftFrom, kindOf, parseSource, type ParsedSource } from './knowledge-source.js';
+import { breakingPointer, locatePointer, type SourceLocation } from './source-locations.js';
 import { modellerStyles } from './modeller.styles.js';
 
 /** How long typing must pause before the preview is asked for. */
@@ -47,6 +51,7 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
   @state() private entryChecked = false;
 
   #startedFrom: string | undefined;
+  #offsets: { text: string; offsets: Map<string, number> } | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #previewRun = 0;
   #previewAbort: AbortController | undefined;
@@ -101,6 +106,15 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
     }
     this.setSource(await file.text(), true);
     this.origin = `Loaded from the file ${file.name}.`;
+  }
+
+  private startNew(kind: KnowledgeKind): void {
+    this.setSource(skeleton(kind), true);
+    this.origin =
+      kind === 'template'
+        ? 'A new template: rename its id, then pin the archetypes its slots use.'
+        : 'A new archetype: rename its id, then describe its elements.';
+    this.loadProblem = undefined;
   }
 
   /** New text: parsed at once, previewed when typing pauses (or at once). */
@@ -158,6 +172,38 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
     }
   }
 
+  /** Where each value of the text starts (computed once per text). */
+  private offsets(): Map<string, number> {
+    if (this.#offsets?.text !== this.source) this.#offsets = { text: this.source, offsets: valueOffsets(this.source) };
+    return this.#offsets.offsets;
+  }
+
+  /** Selects the whole line of a place in the text and scrolls it into view. */
+  private showInFile(at: SourceLocation): void {
+    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('#source');
+    if (!textarea) return;
+    const start = this.source.lastIndexOf('\n', at.offset - 1) + 1;
+    const end = this.source.indexOf('\n', at.offset);
+    textarea.focus();
+    textarea.setSelectionRange(start, end < 0 ? this.source.length : end);
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 18;
+    textarea.scrollTop = Math.max(0, (at.line - 4) * lineHeight);
+  }
+
+  private readonly problemLinks: FileLinks = {
+    locate: (pointer) => (pointer.startsWith('/') ? locatePointer(this.source, this.offsets(), pointer) : undefined),
+    show: (at) => this.showInFile(at),
+  };
+
+  private readonly breakingLinks: FileLinks = {
+    locate: (path) => {
+      const draft = this.draft;
+      const pointer = draft && breakingPointer(draft.kind, draft.document, path);
+      return pointer ? locatePointer(this.source, this.offsets(), pointer) : undefined;
+    },
+    show: (at) => this.showInFile(at),
+  };
+
   override render() {
     return html`<p class="meta"><a href="/modeller">Clinical knowledge</a> › editor</p>
       <h1 tabindex="-1">Knowledge editor</h1>
@@ -187,6 +233,15 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
         <label for="upload">Upload a file</label>
         <input id="upload" type="file" accept=".json,application/json" @change=${this.upload} />
       </div>
+      ${
+        this.source.trim() === ''
+          ? html`<div class="actions">
+              <span>Or start a new</span>
+              <button type="button" @click=${() => this.startNew('template')}>Template</button>
+              <button type="button" @click=${() => this.startNew('archetype')}>Archetype</button>
+            </div>`
+          : nothing
+      }
       ${this.loading ? html`<p class="loading" role="status">Loading the revision…</p>` : nothing}
       ${this.origin ? html`<p class="notice">${this.origin}</p>` : nothing}
       <div class="field">
@@ -224,7 +279,7 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
           ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
         </button>
       </div>
-      <docsy-problem .problem=${this.publishProblem}></docsy-problem>
+      ${fileProblems(this.publishProblem, this.problemLinks)}
       ${
         this.outcome
           ? html`<p class="success">
@@ -246,8 +301,8 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
     const stale = this.preview && (this.previewProblem || !this.parsed?.ok);
     return html`<h2 id="report-heading">Compatibility and problems</h2>
       <p class="meta" role="status">${this.previewing ? 'Updating the preview…' : ''}</p>
-      <docsy-problem .problem=${this.previewProblem}></docsy-problem>
-      ${this.preview ? breakingChanges(this.preview.breaking) : nothing}
+      ${fileProblems(this.previewProblem, this.problemLinks)}
+      ${this.preview ? breakingChanges(this.preview.breaking, this.breakingLinks) : nothing}
       <h2>Form preview</h2>
       ${
         this.preview

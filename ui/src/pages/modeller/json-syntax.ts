@@ -25,7 +25,24 @@ class Stop extends Error {
  * jsonSyntaxError('{"a" 1}'); // { offset: 5, message: "Expected ':' after the property name" }
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  return scanJson(text);
+}
+
+/**
+ * Where each value of a JSON text starts, by JSON Pointer (RFC 6901; `''` is the whole text);
+ * an empty map when the text is not JSON.
+ *
+ * @example
+ * valueOffsets('{"slots": [{"id": "a"}]}').get('/slots/0/id'); // 18
+ */
+export function valueOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  return scanJson(text, (pointer, offset) => offsets.set(pointer, offset)) ? new Map() : offsets;
+}
+
+function scanJson(text: string, onValue?: (pointer: string, offset: number) => void): JsonSyntaxError | undefined {
   let at = 0;
+  const path: string[] = [];
   const space = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
   };
@@ -58,6 +75,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   };
   const value = (): void => {
     space();
+    onValue?.(path.join(''), at);
     const char = text[at];
     if (char === '{') return members();
     if (char === '[') return elements();
@@ -75,11 +93,14 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     for (;;) {
       space();
       if (text[at] !== '"') expect('a property name in double quotes');
+      const keyStart = at;
       string();
       space();
       if (text[at] !== ':') expect("':' after the property name");
       at++;
+      if (onValue) path.push(`/${pointerToken(JSON.parse(text.slice(keyStart, at - 1).trim()) as string)}`);
       value();
+      if (onValue) path.pop();
       space();
       if (text[at] === '}') return void at++;
       if (text[at] !== ',') expect("',' or '}' after a property");
@@ -90,8 +111,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     at++;
     space();
     if (text[at] === ']') return void at++;
-    for (;;) {
+    for (let index = 0; ; index++) {
+      path.push(`/${index}`);
       value();
+      path.pop();
       space();
       if (text[at] === ']') return void at++;
       if (text[at] !== ',') expect("',' or ']' after an item");
@@ -108,4 +131,8 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     if (error instanceof RangeError) return { offset: at, message: 'The text nests too deeply to read' };
     throw error;
   }
+}
+
+function pointerToken(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -2,33 +2,61 @@
  * The modeller's report on a draft: breaking changes and problems with paths into the file
  * being edited (the preview route names them relative to its request, `/template/…`).
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ApiProblem } from '../../api.js';
+import '../../app/docsy-problem.js';
 import type { BreakingChange } from './knowledge-client.js';
+import { fileRelativePath } from './request-paths.js';
+import type { SourceLocation } from './source-locations.js';
 
-/** The preview request's prefix of a path (`/template`, `/archetypes/0`), which the file does not have. */
-const requestPrefix = /^\/(template|archetypes\/0)(: |(?=\/)|$)/;
-
-/**
- * A problem of the preview route with its field paths made relative to the edited file.
- *
- * @example
- * fileRelativeProblem(problem).errors[0].path; // '/slots/0/archetype' (was '/template/slots/0/archetype')
- */
-export function fileRelativeProblem(problem: unknown): unknown {
-  if (!(problem instanceof ApiProblem) || problem.errors.length === 0) return problem;
-  const { status, type, title, detail, requestId, headers } = problem;
-  const errors = problem.errors.map((error) => ({ ...error, path: error.path.replace(requestPrefix, '') }));
-  return new ApiProblem(status, { type, title, detail, requestId, errors }, headers);
+/** Finds a path of the report in the edited file, and selects a place there. */
+export interface FileLinks {
+  locate(path: string): SourceLocation | undefined;
+  show(at: SourceLocation): void;
 }
 
 /**
- * The compatibility report: each breaking change with where it is and why, or that there is none.
+ * A problem of the draft as an alert (`<docsy-problem>`): title, detail, and each field error
+ * with its path and a button that selects its line in the file (when the file has that place).
  *
  * @example
- * html`${breakingChanges(preview.breaking)}`
+ * html`${fileProblems(this.previewProblem, { locate, show })}`
  */
-export function breakingChanges(changes: BreakingChange[]) {
+export function fileProblems(problem: unknown, links: FileLinks) {
+  if (!problem) return nothing;
+  if (!(problem instanceof ApiProblem) || problem.errors.length === 0)
+    return html`<docsy-problem .problem=${problem}></docsy-problem>`;
+  const { status, type, title, detail, requestId, headers } = problem;
+  const summary = new ApiProblem(status, { type, title, detail, requestId }, headers);
+  return html`<docsy-problem .problem=${summary}>
+    <ul class="problems">
+      ${problem.errors.map(
+        (error) =>
+          html`<li>
+            ${lineButton(links, error.path)} <code>${error.path || '(whole file)'}</code>: ${error.message}
+          </li>`,
+      )}
+    </ul>
+  </docsy-problem>`;
+}
+
+function lineButton(links: FileLinks, path: string) {
+  const at = links.locate(path);
+  return at
+    ? html`<button type="button" class="link" @click=${() => links.show(at)}>
+        <span class="visually-hidden">Go to </span>line ${at.line}
+      </button>`
+    : nothing;
+}
+
+/**
+ * The compatibility report: each breaking change with where it is (and a button to its line)
+ * and why, or that there is none.
+ *
+ * @example
+ * html`${breakingChanges(preview.breaking, { locate, show })}`
+ */
+export function breakingChanges(changes: BreakingChange[], links: FileLinks) {
   if (changes.length === 0)
     return html`<p class="success">No breaking changes against the latest released revision.</p>`;
   return html`<div class="warning">
@@ -51,7 +79,10 @@ export function breakingChanges(changes: BreakingChange[]) {
         ${changes.map(
           (change) =>
             html`<tr>
-              <td><code>${change.path.replace(requestPrefix, '') || '(whole file)'}</code></td>
+              <td>
+                <code>${fileRelativePath(change.path) || '(whole file)'}</code>
+                ${lineButton(links, fileRelativePath(change.path))}
+              </td>
               <td>${change.kind}</td>
               <td>${change.message}</td>
             </tr>`,

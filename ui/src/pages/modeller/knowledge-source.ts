@@ -4,6 +4,7 @@
  */
 import { jsonSyntaxError } from './json-syntax.js';
 import type { KnowledgeKind } from './knowledge-client.js';
+import { lineAndColumn } from './source-locations.js';
 
 /** Where and why a text is not JSON (line and column count from 1). */
 export interface SyntaxProblem {
@@ -24,8 +25,8 @@ export function parseSource(text: string): ParsedSource {
   if (text.trim() === '') return { ok: false, problem: { message: 'The file is empty', line: 1, column: 1 } };
   const error = jsonSyntaxError(text);
   if (!error) return { ok: true, value: JSON.parse(text) as unknown };
-  const before = text.slice(0, error.offset).split('\n');
-  return { ok: false, problem: { message: error.message, line: before.length, column: before.at(-1)!.length + 1 } };
+  const { line, column } = lineAndColumn(text, error.offset);
+  return { ok: false, problem: { message: error.message, line, column } };
 }
 
 /**

@@ -42,6 +42,17 @@ export const modellerStyles = [
       border-radius: 8px;
       padding: 0 1rem 1rem;
     }
+    ul.problems {
+      margin: 0.25rem 0 0.25rem;
+      padding-left: 1.25rem;
+    }
+    button.link {
+      padding: 0;
+      border: none;
+      background: none;
+      color: var(--docsy-link, #174ea6);
+      text-decoration: underline;
+    }
     code {
       font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace;
       font-size: 0.9em;
