@@ -3,6 +3,7 @@ import { createAccount } from '../access/account-service.js';
 import type { AccountRow } from '../access/account-repository.js';
 import type { CalendarTokens } from '../access/calendar-token.js';
 import { hashPassword } from '../access/password-hashing.js';
+import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { AttachmentService } from '../documents/attachment-service.js';
 import { CompositionCommits } from '../ehr/composition-commits.js';
@@ -57,6 +58,16 @@ export async function loadDemoPlan(
       compositions: plan.compositions.length,
     });
     if (!marked) return undefined;
+    await appendAuditEvent(trx, {
+      action: 'demo.load',
+      outcome: 'success',
+      details: {
+        seed: plan.seed,
+        anchorDate: plan.anchorDate,
+        accounts: plan.accounts.length,
+        compositions: plan.compositions.length,
+      },
+    });
     const accounts = new Map<string, AccountRow>();
     for (const account of plan.accounts) {
       const { key, roles, birthDate, email, name } = account;

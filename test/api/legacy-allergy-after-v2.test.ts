@@ -71,6 +71,14 @@ test('a v1 allergy renders with the form definition of its own revision (status,
   assert.ok(keys.includes('status') && !keys.includes('verification_status'), keys.join(', '));
 });
 
+test('a v1 allergy renders as a PDF document from its own revision', async () => {
+  const { chart, uid } = await recordedUnderV1();
+  const pdf = await asClinician(app, chart, { url: `${chart.base}/compositions/${uid}/pdf` });
+  assert.is(pdf.statusCode, 200, pdf.body.slice(0, 300));
+  assert.is(pdf.headers['content-type'], 'application/pdf');
+  assert.is(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+});
+
 test('a v1 allergy still validates: an amendment under its own (deprecated) revision is accepted', async () => {
   const { chart, uid, versionUid, body } = await recordedUnderV1();
   const content = body.content as { data: Json }[];

@@ -15,6 +15,8 @@ import { listeningUrl, startServerProcess, type ServerProcess } from '../support
 
 const jwtSecret = 'demo-data-test-secret-that-is-long-enough-0123456789';
 const databases: ThrowawayDatabase[] = [];
+/** The database the first test seeds; later tests use it as it is. */
+let seeded: string | undefined;
 const servers: ServerProcess[] = [];
 test.after(async () => {
   servers.forEach((server) => server.child.kill('SIGKILL'));
@@ -53,11 +55,16 @@ function get(url: string, path: string, token: string): Promise<Response> {
   return fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
-test('npm run seed loads Postgres; demo logins work, appointments and attachments are there, the care rule shows; a second run changes nothing', async () => {
+test('npm run seed loads Postgres (audit chain intact); demo logins work, appointments and attachments are there, the care rule shows; a second run changes nothing', async () => {
   const databaseUrl = await freshDatabase();
   const first = await seed({ DATABASE_URL: databaseUrl });
+  seeded = databaseUrl;
   assert.is(first.code, 0, first.stderr);
   assert.match(first.stdout, /^seed: loaded the demo data: 63 accounts, \d+ compositions/);
+
+  const audit = await runScript('audit-verify.ts', [], { DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret });
+  assert.is(audit.code, 0, audit.stdout + audit.stderr);
+  assert.match(audit.stdout, /^audit log ok: \d+ events checked/);
 
   const second = await seed({ DATABASE_URL: databaseUrl });
   assert.is(second.code, 0, second.stderr);
@@ -154,8 +161,7 @@ test('npm run seed refuses a database that holds data of its own, and writes not
 });
 
 test('a server outside demo mode refuses to start while demo accounts have the demo password', async () => {
-  const databaseUrl = await freshDatabase();
-  assert.is((await seed({ DATABASE_URL: databaseUrl })).code, 0);
+  const databaseUrl = seeded!;
   const server = startServerProcess({ PORT: '0', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, DOCSY_DEMO: '' });
   servers.push(server);
   assert.is(await server.exited, 1);
