@@ -158,10 +158,10 @@ function closed(): ApiError {
 
 function slotColumns(slot: Slot) {
   return {
-    starts_at: slot.start.toJSDate(),
-    ends_at: slot.end.toJSDate(),
+    starts_at: slot.start,
+    ends_at: slot.end,
     location: slot.location,
-    time_zone: slot.start.zoneName ?? 'UTC',
+    time_zone: slot.timeZone,
   };
 }
 

@@ -40,11 +40,7 @@ export async function freeSlots(
     bookedPeriods(db, practitionerId, { from, to: new Date(to.getTime() + dayMs) }),
   ]);
   return generateSlots(availability, { from, to }).filter(
-    (slot) =>
-      !busy.some(
-        (period) =>
-          slot.start.toMillis() < period.ends_at.getTime() && period.starts_at.getTime() < slot.end.toMillis(),
-      ),
+    (slot) => !busy.some((period) => slot.start < period.ends_at && period.starts_at < slot.end),
   );
 }
 

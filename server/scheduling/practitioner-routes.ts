@@ -13,7 +13,6 @@ import { availabilityView } from './availability-view.js';
 import { freeSlots } from './free-slots.js';
 import { bookablePractitioners } from './practitioner-directory.js';
 import * as schemas from './scheduling-schemas.js';
-import { isoWithOffset } from './zoned-time.js';
 
 export interface PractitionerRoutesOptions {
   db: Kysely<Database>;
@@ -99,8 +98,8 @@ export const practitionerRoutes: FastifyPluginAsync<PractitionerRoutesOptions> =
       const slots = await freeSlots(db, request.params.id, { from, to }, { now, horizonDays: bookingHorizonDays });
       return {
         items: slots.map((slot) => ({
-          start: isoWithOffset(slot.start),
-          end: isoWithOffset(slot.end),
+          start: slot.startIso,
+          end: slot.endIso,
           location: slot.location,
         })),
       };

@@ -39,14 +39,15 @@ export async function bookableDoctor(
 }
 
 /**
- * `days` days from today at `time` UTC, as an ISO string: a slot start of {@link everyDay}.
+ * `days` days from today at `time` UTC, as ISO 8601 the way slots are shown (`…T10:00:00+00:00`):
+ * a slot start of {@link everyDay}.
  *
  * @example
  * const start = daysAhead(1, '10:00'); // tomorrow 10:00 UTC
  */
 export function daysAhead(days: number, time: string): string {
   const date = new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  return `${date}T${time}:00Z`;
+  return `${date}T${time}:00+00:00`;
 }
 
 /**
