@@ -3,6 +3,7 @@
  * view, downloads and full history, hiding it from practitioners and sharing it again, and the
  * access log with emergency access shown first; axe scans of each page.
  */
+import { readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signedIn } from '../support/accounts.js';
@@ -56,7 +57,12 @@ test('an entry opens with its content, downloads and full history', async () => 
   await expectHeading(page, 'Allergy record');
   assert.match(page.url(), new RegExp(`/record/${record.allergyUid}$`));
   await page.locator('docsy-composition-view').getByText('Substance').first().waitFor();
-  assert.ok(await page.getByRole('button', { name: 'Download PDF' }).isVisible());
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PDF' }).click(),
+  ]);
+  assert.is(pdf.suggestedFilename(), 'allergy-record.pdf');
+  assert.match((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1'), /^%PDF-/, 'a PDF document');
   const history = page.locator('docsy-history');
   await history.getByRole('cell', { name: 'Reaction confirmed' }).waitFor();
   assert.is(await history.locator('table[part=versions] tbody tr').count(), 2, 'both versions are listed');

@@ -133,9 +133,14 @@ export class DocsyApp extends LitElement {
       </nav>`;
     }
     const links = pageRoutes.filter((route) => route.nav && mayOpen(route, account.roles));
+    // Only the most specific link is current: /record/access-log is not also "My record".
+    const current = links
+      .map((route) => route.path)
+      .filter((path) => this.#current(path) === 'page')
+      .sort((a, b) => b.length - a.length)[0];
     return html`<nav aria-label="Main">
         <ul>
-          ${links.map((route) => html`<li><a href=${route.path} aria-current=${this.#current(route.path)}>${route.nav}</a></li>`)}
+          ${links.map((route) => html`<li><a href=${route.path} aria-current=${route.path === current ? 'page' : nothing}>${route.nav}</a></li>`)}
         </ul>
       </nav>
       <div class="account">

@@ -52,7 +52,8 @@ export interface SummaryItem {
 }
 
 /**
- * The items of a summary list for one EHR (the queries run in parallel).
+ * The items of a summary list for one EHR (the queries run in parallel), one per name: the
+ * newest entry of each medicine, substance or problem.
  *
  * @example
  * const allergies = await summaryItems(api, summaryLists[0], ehrId);
@@ -60,9 +61,17 @@ export interface SummaryItem {
 export async function summaryItems(api: DocsyApi, list: SummaryList, ehrId: string): Promise<SummaryItem[]> {
   const today = new Date().toISOString().slice(0, 10);
   const results = await Promise.all(list.queries.map((q) => api.query(q, { ehr: ehrId, today })));
-  return results.flatMap((result) =>
+  const items = results.flatMap((result) =>
     result.rows.map(([uid, name, detail]) => ({ uid: String(uid), name: textOf(name), detail: textOf(detail) })),
   );
+  // A repeat prescription (or a substance recorded twice) is one line: its newest entry.
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.name.trim().toLowerCase();
+    if (key && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A text or coded text value as words. */

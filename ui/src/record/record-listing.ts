@@ -1,8 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CompositionSummary } from '../record-types.js';
-import { dateInWords } from '../views/format-value.js';
 import type { RecordCatalog } from './record-catalog.js';
 import type { RecordCategory } from './record-categories.js';
+
+/**
+ * A moment for a list, in the browser's time zone, to the minute.
+ *
+ * @example
+ * momentInWords('2026-11-03T08:00:00.000Z'); // '3 Nov 2026, 08:00' (in London)
+ */
+export function momentInWords(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
 
 /**
  * The category tabs of a record: links (so they work as bookmarks and with back/forward), the
@@ -65,7 +80,7 @@ export function compositionTable(options: {
         (item) =>
           html`<tr>
             <td><a href=${hrefOf(item.uid)}>${catalog.titleOf(item.template.id)}</a></td>
-            <td>${dateInWords(item.startTime)}</td>
+            <td>${momentInWords(item.startTime)}</td>
             <td>${item.composer.name}</td>
             <td>
               ${item.restricted ? html`<span class="badge alert">Restricted</span>` : html`<span class="meta">Shared</span>`}

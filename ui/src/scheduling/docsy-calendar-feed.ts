@@ -10,14 +10,18 @@ import { pageStyles } from '../app/page.styles.js';
 export class DocsyCalendarFeed extends LitElement {
   static override styles = pageStyles;
 
-  /** The feed's address. */
+  /** The feed's address (a path is taken on this page's origin: a calendar application needs it whole). */
   @property() url = '';
+
+  private get address(): string {
+    return this.url ? new URL(this.url, location.origin).href : '';
+  }
 
   @state() private copied = '';
 
   private async copy(): Promise<void> {
     try {
-      await navigator.clipboard.writeText(this.url);
+      await navigator.clipboard.writeText(this.address);
       this.copied = 'Copied.';
     } catch {
       this.renderRoot.querySelector<HTMLInputElement>('input')?.select();
@@ -32,7 +36,7 @@ export class DocsyCalendarFeed extends LitElement {
           >Subscribe to it in your calendar application to see your appointments and medication reminders. Keep it to
           yourself: anyone with the address can read the feed.</span
         >
-        <input id="feed" type="url" readonly .value=${this.url} aria-describedby="feed-help" />
+        <input id="feed" type="url" readonly .value=${this.address} aria-describedby="feed-help" />
       </div>
       <div class="actions">
         <button type="button" @click=${this.copy}>Copy the address</button>

@@ -4,7 +4,7 @@ import '../../app/docsy-problem.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 import { Loader } from '../../app/loader.js';
 import type { AccessLogEntry } from '../../record-types.js';
-import { dateInWords } from '../../views/format-value.js';
+import { momentInWords } from '../../record/record-listing.js';
 import { actionInWords, actorInWords } from './access-log-words.js';
 
 /**
@@ -52,7 +52,7 @@ export class DocsyAccessLogPage extends DocsyPage {
         ${emergencies.map(
           (entry) =>
             html`<li>
-              <strong>${actorInWords(entry)}</strong> on ${dateInWords(entry.at)}. Reason given:
+              <strong>${actorInWords(entry)}</strong> on ${momentInWords(entry.at)}. Reason given:
               <q>${entry.breakGlassReason ?? 'none recorded'}</q>
             </li>`,
         )}
@@ -78,7 +78,7 @@ export class DocsyAccessLogPage extends DocsyPage {
         ${entries.map(
           (entry) =>
             html`<tr>
-              <td>${dateInWords(entry.at)}</td>
+              <td>${momentInWords(entry.at)}</td>
               <td>${actorInWords(entry)}</td>
               <td>
                 ${actionInWords(entry)}

@@ -23,8 +23,6 @@ export function chartPath(patientId: string, to: { entry?: string; newOf?: strin
  */
 export function patientLine(patient: PatientSummary | undefined, withLink = true): TemplateResult {
   if (!patient) return html``;
-  return html`<p class="meta">
-    ${withLink ? html`<a href=${chartPath(patient.id)}>${patient.name}</a>` : patient.name}
-    ${patient.birthDate ? html`, born ${dateInWords(patient.birthDate)}` : nothing}
-  </p>`;
+  const name = withLink ? html`<a href=${chartPath(patient.id)}>${patient.name}</a>` : patient.name;
+  return html`<p class="meta">${name}${patient.birthDate ? `, born ${dateInWords(patient.birthDate)}` : nothing}</p>`;
 }

@@ -71,14 +71,12 @@ export class DocsyDashboardPage extends DocsyPage {
         whoLabel: 'Patient',
         who: (appointment) => html`<a href=${chartPath(appointment.patientId)}>${appointment.patientName}</a>`,
       });
-    return html`<h3>Today</h3>
-      ${table('Today', appointments.filter(isToday), 'No appointment today.')}
-      <h3>Next two weeks</h3>
-      ${table(
-        'Next two weeks',
-        appointments.filter((appointment) => !isToday(appointment)),
-        'No appointment in the next two weeks.',
-      )}`;
+    return html`${table('Today', appointments.filter(isToday), 'No appointment today.')}
+    ${table(
+      'Next two weeks',
+      appointments.filter((appointment) => !isToday(appointment)),
+      'No appointment in the next two weeks.',
+    )}`;
   }
 
   override render() {
