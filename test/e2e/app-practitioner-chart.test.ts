@@ -96,9 +96,11 @@ test('a patient outside the doctor’s care shows the emergency access form, whi
   await glass.waitFor();
   await assertAccessible(page, 'the emergency access form');
   await glass.getByRole('button', { name: 'Open the record in an emergency' }).click();
-  await glass.getByText('Reason for emergency access').waitFor();
-  assert.is(await glass.getByLabel('Reason for emergency access').getAttribute('aria-invalid'), 'true');
-  await glass.getByLabel('Reason for emergency access').fill('Collapsed in the waiting room');
+  const reason = glass.getByLabel('Reason for emergency access');
+  // The label is there before the click: wait for the refusal itself, which marks the field.
+  await reason.and(page.locator('[aria-invalid="true"]')).waitFor();
+  assert.is(await reason.getAttribute('aria-invalid'), 'true');
+  await reason.fill('Collapsed in the waiting room');
   await glass.getByRole('button', { name: 'Open the record in an emergency' }).click();
   await page.getByRole('region', { name: 'Active allergies' }).getByText('No active allergy recorded.').waitFor();
   const log = await app.inject({ url: `/api/ehr/${stranger.ehrId}/access-log`, headers: stranger.headers });
