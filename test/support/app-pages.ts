@@ -19,14 +19,14 @@ export interface AppPage {
 
 /**
  * Opens a path of the app in a fresh browser context of the suite's one Chromium, against the
- * suite's shared server; `as` starts the tab signed in with that user's tokens (as a reload
- * would), without going through the sign-in page. Waits for the page's heading.
+ * suite's shared server (or the server at `baseUrl`); `as` starts the tab signed in with that
+ * user's tokens (as a reload would), without going through the sign-in page. Waits for the page's heading.
  *
  * @example
  * const { page } = await openApp('/record', { as: patient });
  */
-export async function openApp(path: string, options: { as?: SignedIn } = {}): Promise<AppPage> {
-  const { baseUrl } = await formEngineServer();
+export async function openApp(path: string, options: { as?: SignedIn; baseUrl?: string } = {}): Promise<AppPage> {
+  const baseUrl = options.baseUrl ?? (await formEngineServer()).baseUrl;
   const context = await (await sharedChromium()).newContext({ viewport: { width: 1280, height: 900 } });
   if (options.as) {
     const tokens = {

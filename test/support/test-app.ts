@@ -40,6 +40,20 @@ async function openTestDatabase(): Promise<DatabaseHandle> {
   return database;
 }
 
+/**
+ * A database of its own (in-memory PGlite, migrated), for a test that must start from an empty
+ * database, e.g. to load the demo data set, rather than share the suite's.
+ *
+ * @example
+ * const database = await separateTestDatabase();
+ * const app = await buildApp({ config: testConfig, database });
+ */
+export async function separateTestDatabase(): Promise<DatabaseHandle> {
+  const database = await openTestPglite();
+  await migrateToLatest(database.db);
+  return database;
+}
+
 async function openTestPglite(): Promise<DatabaseHandle> {
   const pglite = await openPglite(undefined);
   return databaseHandle(new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), 'pglite');
