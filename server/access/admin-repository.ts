@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { containsPattern } from '../db/like-pattern.js';
 import type { AccountStatus, Role } from './roles.js';
 
 /** An account as an administrator lists it. */
@@ -16,15 +17,15 @@ export interface AdminAccountRow {
 }
 
 /**
- * Accounts oldest first, optionally of one status or role; `limit + 1` rows at most, after the
- * cursor `[createdKey, id]`.
+ * Accounts oldest first, optionally of one status or role, and whose name or email contains
+ * every word of `q` (any case); `limit + 1` rows at most, after the cursor `[createdKey, id]`.
  *
  * @example
  * const pending = await listAccounts(db, { status: 'pending' }, 51);
  */
 export async function listAccounts(
   db: Kysely<Database>,
-  filter: { status?: AccountStatus; role?: Role; after?: [string, string] },
+  filter: { status?: AccountStatus; role?: Role; q?: string; after?: [string, string] },
   limit: number,
 ): Promise<AdminAccountRow[]> {
   let query = db
@@ -41,6 +42,12 @@ export async function listAccounts(
     ]);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.role) query = query.where(sql<boolean>`${filter.role} = any (roles)`);
+  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    const pattern = containsPattern(word);
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['email']), 'like', pattern)]),
+    );
+  }
   if (filter.after) {
     const [key, id] = filter.after;
     query = query.where(sql<boolean>`(created_at, id) > (cast(${key} as timestamptz), cast(${id} as uuid))`);

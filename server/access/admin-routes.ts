@@ -25,13 +25,13 @@ const admin = { roles: ['admin'] as const };
  * await app.register(adminRoutes, { db, policy });
  */
 export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { db, policy }) => {
-  app.get<{ Querystring: { status?: AccountStatus; role?: Role; limit: number; cursor?: string } }>(
+  app.get<{ Querystring: { status?: AccountStatus; role?: Role; q?: string; limit: number; cursor?: string } }>(
     '/api/admin/accounts',
     {
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: 'Accounts, oldest first (?status=pending for those awaiting approval)',
+        summary: 'Accounts, oldest first (?status=pending for those awaiting approval; ?q= words of the name or email)',
         querystring: schemas.accountListQuery,
         response: { 200: schemas.adminAccountList, ...problemResponses('INVALID_REQUEST') },
       },

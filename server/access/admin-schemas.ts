@@ -14,7 +14,17 @@ export const accountParams = {
 export const accountListQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { status: { type: 'string', enum: accountStatuses }, role, ...paginationQuery },
+  properties: {
+    status: { type: 'string', enum: accountStatuses },
+    role,
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Words that the name or the email contains, every one of them, in any case',
+    },
+    ...paginationQuery,
+  },
 } as const;
 
 export const adminAccount = {

@@ -26,17 +26,18 @@ export interface AdminAccountView {
 }
 
 /**
- * One page of accounts for an administrator (e.g. those pending approval), oldest first.
+ * One page of accounts for an administrator (e.g. those pending approval, or those whose name
+ * or email contains the words of `q`), oldest first.
  *
  * @example
  * await accountsPage(db, { status: 'pending', limit: 50 });
  */
 export async function accountsPage(
   db: Kysely<Database>,
-  query: { status?: AccountStatus; role?: Role; limit: number; cursor?: string },
+  query: { status?: AccountStatus; role?: Role; q?: string; limit: number; cursor?: string },
 ): Promise<{ items: AdminAccountView[]; next?: string }> {
   const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
-  const rows = await listAccounts(db, { status: query.status, role: query.role, after }, query.limit);
+  const rows = await listAccounts(db, { status: query.status, role: query.role, q: query.q, after }, query.limit);
   const { items, next } = page(rows, query.limit, (row) => [row.createdKey, row.id]);
   return { items: items.map(adminView), ...(next ? { next } : {}) };
 }

@@ -29,6 +29,27 @@ test('an admin lists pending accounts and approves one, who can then sign in', a
   assert.is((await signIn(app, email)).user.status, 'active');
 });
 
+test('an admin finds accounts by words of the name or the email, in any case, with the other filters', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const { user: doctor } = await testAccount('doctor', { name: `Orla O_Brien-${tag}` });
+  const { user: nurse, email } = await testAccount('nurse', { name: `Nuala Byrne ${tag}`, status: 'pending' });
+  const found = async (query: string) =>
+    (await as(admin, 'GET', `/api/admin/accounts?limit=500&${query}`))
+      .json<{ items: { id: string }[] }>()
+      .items.map((item) => item.id)
+      .sort();
+  assert.equal(await found(`q=${tag}`), [doctor.id, nurse.id].sort());
+  assert.equal(await found(`q=${encodeURIComponent(`ORLA ${tag}`)}`), [doctor.id], 'every word, any case');
+  assert.equal(await found(`q=${encodeURIComponent(`o_brien-${tag}`)}`), [doctor.id]);
+  assert.equal(await found(`q=${encodeURIComponent(`o%brien-${tag}`)}`), [], '% is matched as itself');
+  assert.equal(await found(`q=${encodeURIComponent(email.split('@')[0]!)}`), [nurse.id], 'the email too');
+  assert.equal(await found(`q=${tag}&status=pending`), [nurse.id]);
+  assert.equal(await found(`q=${tag}&role=doctor`), [doctor.id]);
+  const empty = await as(admin, 'GET', '/api/admin/accounts?q=');
+  assertProblem(empty, 400);
+  assert.match(empty.body, /q/);
+});
+
 test('disabling an account ends its sessions at once; re-enabling lets it sign in again', async () => {
   const nurse = await signedIn(app, 'nurse');
   assert.is(

@@ -54,13 +54,17 @@ test('the admin lands on approvals, approves a pending doctor who then signs in,
   await signIn.context.close();
 });
 
-test('the admin assigns and removes roles, and disables an account', async () => {
+test('the admin finds an account, assigns and removes roles, and disables it', async () => {
   const name = `Nia Nurse ${unique()}`;
   const { user } = await testAccount('nurse', { name });
   const { page, context, errors } = await openApp('/admin/accounts?role=nurse', { as: admin });
   await expectHeading(page, 'Accounts');
+  await page.getByLabel('Name or email').fill(name.toUpperCase());
+  await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: new RegExp(name) });
-  while ((await row.count()) === 0) await page.getByRole('button', { name: 'Show more' }).click();
+  await row.waitFor();
+  assert.is(await page.locator('tbody tr').count(), 1, 'only the account searched for');
+  assert.match(page.url(), /\?q=NIA\+NURSE.*&role=nurse$/, 'the search is in the address, to reload or share');
   await row.getByRole('button', { name: `Change roles of ${name}` }).click();
   await page.getByRole('group', { name: `Roles of ${name}` }).waitFor();
   await assertAccessible(page, 'the accounts page with a roles form');

@@ -44,14 +44,14 @@ export interface AuditVerification {
 }
 
 /**
- * One page of accounts, oldest first, filtered by status and role.
+ * One page of accounts, oldest first, filtered by status, role and words of the name or email.
  *
  * @example
  * const pending = await accountsPage(api, { status: 'pending' });
  */
 export function accountsPage(
   api: DocsyApi,
-  filter: { status?: AccountStatus; role?: Role; cursor?: string },
+  filter: { status?: AccountStatus; role?: Role; q?: string; cursor?: string },
 ): Promise<AccountPage> {
   return api.json('GET', '/api/admin/accounts', { query: { limit: 50, ...filter } });
 }

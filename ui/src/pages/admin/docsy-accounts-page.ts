@@ -10,7 +10,7 @@ import { setAccountRoles, setAccountStatus, type AccountStatus, type AdminAccoun
 const statuses: AccountStatus[] = ['active', 'pending', 'disabled'];
 
 /**
- * Every account (filtered by status and role, `?status=&role=`), with its roles assigned and
+ * Every account (filtered by status, role and words of the name or email, `?status=&role=&q=`), with its roles assigned and
  * removed, and the account disabled (its sessions end at once) or enabled again. The `patient`
  * role comes only with a registration, so it is shown but not changed; an admin cannot disable
  * or un-admin their own account (the server refuses it too).
@@ -28,10 +28,12 @@ export class DocsyAccountsPage extends DocsyPage {
     () => ({
       status: (this.query.get('status') || undefined) as AccountStatus | undefined,
       role: (this.query.get('role') || undefined) as Role | undefined,
+      q: this.query.get('q')?.trim() || undefined,
     }),
   );
 
   private filter(event: Event): void {
+    event.preventDefault();
     const form = (event.target as HTMLElement).closest('form')!;
     const query = new URLSearchParams();
     for (const [key, value] of new FormData(form)) if (typeof value === 'string' && value) query.set(key, value);
@@ -69,7 +71,9 @@ export class DocsyAccountsPage extends DocsyPage {
     const status = this.query.get('status') ?? '';
     const role = this.query.get('role') ?? '';
     return html`<h1 tabindex="-1">Accounts</h1>
-      <form class="actions" @change=${this.filter} @submit=${(event: Event) => event.preventDefault()}>
+      <form class="actions" role="search" @change=${this.filter} @submit=${this.filter}>
+        <label for="q">Name or email</label>
+        <input id="q" name="q" type="search" maxlength="200" .value=${this.query.get('q') ?? ''} />
         <label for="status">Status</label>
         <select id="status" name="status">
           <option value="" ?selected=${!status}>Any</option>
@@ -80,6 +84,7 @@ export class DocsyAccountsPage extends DocsyPage {
           <option value="" ?selected=${!role}>Any</option>
           ${roles.map((r) => html`<option value=${r} ?selected=${r === role}>${roleNames[r]}</option>`)}
         </select>
+        <button type="submit">Search</button>
       </form>
       ${this.done ? html`<p class="success">${this.done}</p>` : nothing}
       <docsy-problem .problem=${this.problem} .labels=${{ '/roles': 'Roles' }}></docsy-problem>
