@@ -29,7 +29,8 @@ const chosenSuites = values.suite ?? [...suites];
 const chosenEngines = values.engine ?? [...engines];
 for (const name of chosenSuites) if (!(suites as readonly string[]).includes(name)) usage(`unknown suite ${name}`);
 for (const name of chosenEngines) if (!(engines as readonly string[]).includes(name)) usage(`unknown engine ${name}`);
-const timeoutMs = Number(process.env.DOCSY_TEST_TIMEOUT_MS ?? 600_000);
+// A safety net against a hung suite, sized for a loaded 2-core machine (the e2e suite took ~10 min at load 15).
+const timeoutMs = Number(process.env.DOCSY_TEST_TIMEOUT_MS ?? 1_500_000);
 
 function usage(problem: string): never {
   console.error(`run-tests: ${problem}; use --suite ${suites.join('|')} and --engine ${engines.join('|')}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -39,15 +39,13 @@ test('a second server on the same data directory is refused with one clear line'
   assert.not.ok(existsSync(join(dataDir, 'docsy.lock')), 'the lock is released');
 });
 
-test('a restart on the existing data directory is healthy quickly and keeps the JWT secret file', async () => {
-  const started = Date.now();
+// How fast a restart is healthy is a figure of `npm run bench` (SPEC §8), not an assertion here.
+test('a restart on the existing data directory is healthy and keeps the JWT secret file', async () => {
+  const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8');
   const server = start({ DATA_DIR: dataDir });
   const url = await listeningUrl(server);
   await health(url);
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`\n  restart on an existing data directory: first healthy answer after ${seconds.toFixed(2)} s`);
-  assert.ok(seconds < 10, `healthy after ${seconds} s`);
-  assert.ok(existsSync(join(dataDir, 'jwt-secret')));
+  assert.is(readFileSync(join(dataDir, 'jwt-secret'), 'utf8'), secret, 'the same secret: sessions survive a restart');
   server.child.kill('SIGINT');
   assert.is(await server.exited, 0, 'SIGINT closes cleanly');
 });
