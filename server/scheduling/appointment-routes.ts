@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { viewerOf } from '../access/ehr-access.js';
 import { practitionerRoles, type Role } from '../access/roles.js';
 import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -59,7 +60,7 @@ export const appointmentRoutes: FastifyPluginAsync<AppointmentRoutesOptions> = a
       },
     },
     async (request, reply) => {
-      const parties = await bookingParties(db, request.user, request.body);
+      const parties = await bookingParties(db, viewerOf(request), request.body);
       const { actorId, ...context } = actor(request);
       const booking = { ...parties, start: new Date(request.body.start), reason: request.body.reason };
       const appointment = await bookAppointment(db, { ...booking, bookedBy: actorId, ...context }, policy());

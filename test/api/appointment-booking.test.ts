@@ -248,6 +248,16 @@ test('a practitioner books a patient in their care into their own calendar; not 
     start: daysAhead(10, '14:00'),
   });
   assertProblem(refused, 403, 'forbidden');
+  const denial = await db
+    .selectFrom('audit_event')
+    .select(['actor_id', 'details'])
+    .where('chain_key', '=', stranger.ehrId)
+    .where('action', '=', 'access.denied')
+    .executeTakeFirstOrThrow();
+  assert.equal(denial, {
+    actor_id: doctor.user.id,
+    details: { action: 'appointment.book', reason: 'no-care-relationship' },
+  });
   const elsewhere = await bookableDoctor(app);
   const other = { patientId: inCare.user.id, practitionerId: elsewhere.user.id, start: daysAhead(10, '15:00') };
   assertProblem(await post(doctor, '/api/appointments', other), 403, 'forbidden');
