@@ -98,7 +98,8 @@ test('the workspace lists templates and archetypes with revision, lifecycle and 
   await page.getByRole('link', { name: templateId }).click();
   await expectHeading(page, title);
   await page.getByRole('row', { name: /1\.0\.0.*published/ }).waitFor();
-  await assertAccessible(page, 'a template’s revisions');
+  await page.locator('docsy-form').getByLabel('Pulse rate').waitFor();
+  await assertAccessible(page, 'a template’s revisions and form');
   assert.equal(errors, []);
   await context.close();
 });

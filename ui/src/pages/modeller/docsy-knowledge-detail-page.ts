@@ -1,9 +1,18 @@
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import '../../app/docsy-problem.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 import { modellerStyles } from './modeller.styles.js';
 import { Loader } from '../../app/loader.js';
-import { knowledgeFile, knowledgeRevisions, type KnowledgeKind, type RevisionEntry } from './knowledge-client.js';
+import type { FormDefinition, JsonObject } from '../../form/form-definition.js';
+import '../../form/docsy-form.js';
+import {
+  knowledgeFile,
+  knowledgeRevisions,
+  previewKnowledge,
+  type KnowledgeKind,
+  type RevisionEntry,
+} from './knowledge-client.js';
 import { lifecycleBadge } from './lifecycle-badge.js';
 
 const kinds: Record<string, KnowledgeKind> = { archetypes: 'archetype', templates: 'template' };
@@ -16,6 +25,8 @@ const kinds: Record<string, KnowledgeKind> = { archetypes: 'archetype', template
 @customElement('docsy-knowledge-detail-page')
 export class DocsyKnowledgeDetailPage extends DocsyPage {
   static override styles = modellerStyles;
+
+  @state() private entryChecked = false;
 
   private get kind(): KnowledgeKind | undefined {
     return kinds[this.params.collection ?? ''];
@@ -30,10 +41,26 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
         knowledgeRevisions(this.api, kind, id),
         knowledgeFile(this.api, kind, id),
       ]);
-      return { kind, id, revisions, file };
+      const form = await this.formOf(kind, id, revisions.at(-1)!.revision, file).then(
+        (definition) => ({ definition, problem: undefined as unknown }),
+        (problem: unknown) => ({ definition: undefined, problem }),
+      );
+      return { kind, id, revisions, file, form };
     },
     () => (this.kind ? [this.params.collection, this.params.id] : undefined),
   );
+
+  /** The form the latest revision makes: a template's own, an entry archetype's in a one-slot form; none for a cluster. */
+  private async formOf(
+    kind: KnowledgeKind,
+    id: string,
+    revision: string,
+    file: JsonObject,
+  ): Promise<FormDefinition | undefined> {
+    if (kind === 'template') return this.api.formDefinition(id, revision);
+    if (id.includes('-EHR-CLUSTER.')) return undefined;
+    return (await previewKnowledge(this.api, 'archetype', file)).form;
+  }
 
   override get pageTitle(): string {
     return this.params.id ?? 'Knowledge';
@@ -47,7 +74,7 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
         <p><a href="/modeller">Back to the knowledge list</a></p>`;
     return html`<p class="meta"><a href="/modeller">Clinical knowledge</a> › ${kind}</p>
       <h1 tabindex="-1">${this.details.value?.revisions.at(-1)?.title ?? this.params.id}</h1>
-      ${this.details.render(({ id, revisions, file }) => {
+      ${this.details.render(({ id, revisions, file, form }) => {
         const latest = revisions.at(-1)!;
         return html`<dl class="facts">
             <dt>Id</dt>
@@ -65,7 +92,28 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
           <details>
             <summary>File of revision ${latest.revision}</summary>
             <pre class="source">${JSON.stringify(file, null, 2)}</pre>
-          </details>`;
+          </details>
+          <h2>Form of revision ${latest.revision}</h2>
+          ${
+            form.definition
+              ? html`<div class="preview">
+                    <docsy-form
+                      .definition=${form.definition}
+                      .api=${this.api}
+                      submit-label="Check the entry"
+                      @docsy-submit=${() => {
+                        this.entryChecked = true;
+                        this.app.announce('The entry is valid for this revision.');
+                      }}
+                    ></docsy-form>
+                  </div>
+                  ${this.entryChecked ? html`<p class="success">The entry is valid for this revision.</p>` : nothing}`
+              : form.problem
+                ? html`<docsy-problem .problem=${form.problem}></docsy-problem>`
+                : html`<p class="note">
+                    A cluster has no form of its own: it shows inside the archetypes that use it.
+                  </p>`
+          }`;
       }, 'Loading the revisions…')}`;
   }
 
