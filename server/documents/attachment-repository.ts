@@ -29,7 +29,13 @@ export interface AttachmentReferences {
  * await insertAttachment(trx, { ehr_id, id, media_type: 'image/png', size, sha256, name: null, content, uploaded_by });
  */
 export async function insertAttachment(db: Kysely<Database>, row: Omit<AttachmentTable, 'uploaded_at'>): Promise<void> {
-  await db.insertInto('attachment').values(row).execute();
+  // Bytes travel as base64 text both ways: PGlite takes a binary parameter or result about 20
+  // times slower (2 MiB: 1.7 s in, 0.7 s out, against 0.09 s and 0.04 s); Postgres is fast either way.
+  const content = Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+  await db
+    .insertInto('attachment')
+    .values({ ...row, content: sql<Uint8Array>`decode(${content.toString('base64')}, 'base64')` })
+    .execute();
 }
 
 /**
@@ -45,7 +51,7 @@ export async function findAttachment(
 ): Promise<StoredAttachment | undefined> {
   const row = await db
     .selectFrom('attachment')
-    .select(['id', 'media_type', 'size', 'sha256', 'name', 'content'])
+    .select(['id', 'media_type', 'size', 'sha256', 'name', sql<string>`encode(content, 'base64')`.as('content')])
     .where('ehr_id', '=', ehrId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -56,7 +62,7 @@ export async function findAttachment(
     size: row.size,
     sha256: row.sha256,
     ...(row.name !== null ? { name: row.name } : {}),
-    content: Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength),
+    content: Buffer.from(row.content, 'base64'),
   };
 }
 
@@ -75,13 +81,16 @@ export async function attachmentReferences(
   visibility: Expression<SqlBool> | undefined,
 ): Promise<AttachmentReferences> {
   const visible = visibility ?? sql<SqlBool>`true`;
+  // Each version is checked once (materialized): a plain text match on the stored JSON first,
+  // then the exact check that the id is an attachment value's, only on the versions that match.
   const { rows } = await sql<AttachmentReferences>`
+    with referencing as materialized (
+      select distinct version.uid from composition_version version
+      where version.ehr_id = ${ehrId} and version.document::text like ${`%${id}%`}
+        and jsonb_path_exists(version.document::jsonb, 'strict $.** ? (@.id == $id && exists(@.sha256))',
+          jsonb_build_object('id', ${id}::text)))
     select count(*) as referencing, count(*) filter (where ${visible}) as visible
-    from composition
-    where composition.ehr_id = ${ehrId} and exists (
-      select 1 from composition_version version
-      where version.ehr_id = composition.ehr_id and version.uid = composition.uid
-        and jsonb_path_exists(version.document::jsonb, '$.** ? (@.id == $id && exists(@.sha256))',
-          jsonb_build_object('id', ${id}::text)))`.execute(db);
+    from composition join referencing on referencing.uid = composition.uid
+    where composition.ehr_id = ${ehrId}`.execute(db);
   return { referencing: Number(rows[0]!.referencing), visible: Number(rows[0]!.visible) };
 }
