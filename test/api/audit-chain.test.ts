@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -30,6 +30,28 @@ test('events are chained per EHR: each carries the hash of its predecessor', asy
   assert.is(events[1]!.prev_hash, events[0]!.hash);
   assert.is(events[2]!.prev_hash, events[1]!.hash);
   assert.match(events[2]!.hash, /^[0-9a-f]{64}$/);
+});
+
+test('an event’s hash is the SHA-256 of its fields joined by "|", so the chain can be checked outside the database', async () => {
+  const ehrId = randomUUID();
+  await appendAuditEvent(db, {
+    action: 'composition.read',
+    outcome: 'success',
+    actorId: 'user-2',
+    actorRole: 'nurse',
+    ehrId,
+    resource: 'ü-résumé',
+    details: { reason: 'Überweisung' },
+    address: '10.0.0.1',
+  });
+  const { rows } = await sql<{ prev_hash: string; hash: string; at: string; details: string }>`
+    select prev_hash, hash, details::text as details,
+      to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+    from audit_event where chain_key = ${ehrId}`.execute(db);
+  const event = rows[0]!;
+  const fields = [event.prev_hash, ehrId, '1', event.at, 'composition.read', 'success', 'user-2', 'nurse', ehrId];
+  const text = [...fields, 'ü-résumé', event.details, '10.0.0.1'].join('|');
+  assert.is(event.hash, createHash('sha256').update(text, 'utf8').digest('hex'));
 });
 
 test('concurrent appends to one chain get consecutive numbers and a valid chain', async () => {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
 import * as audit from './0050-audit.js';
 import * as auditAppendOneUpdate from './0051-audit-append-one-update.js';
+import * as auditHashBuiltinSha256 from './0052-audit-hash-builtin-sha256.js';
 import * as knowledge from './0100-knowledge.js';
 import * as knowledgeKeyOrder from './0110-knowledge-key-order.js';
 import * as ehr from './0200-ehr.js';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0050-audit': audit,
   '0051-audit-append-one-update': auditAppendOneUpdate,
+  '0052-audit-hash-builtin-sha256': auditHashBuiltinSha256,
   '0100-knowledge': knowledge,
   '0110-knowledge-key-order': knowledgeKeyOrder,
   '0200-ehr': ehr,
