@@ -51,13 +51,53 @@ export async function benchDoctor(baseUrl: string, databaseUrl: string, jwtSecre
       body: { status: 'active' },
       authorization: admin,
     });
-    await sql`
-      insert into care_relationship (id, ehr_id, practitioner_id, kind, valid_from)
-      select gen_random_uuid(), ehr_id, ${id}::uuid, 'grant', now() - interval '1 minute' from ehr`.execute(db);
+    await grantEveryEhr(db, id);
     return { id, name, authorization: await signIn(baseUrl, email) };
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * For the embedded database, which one process opens at a time: creates the doctor, active, with
+ * every patient's grant, before the server starts; {@link signInDoctor} signs it in afterwards.
+ *
+ * @example
+ * const email = await embeddedDoctor(db, jwtSecret);
+ */
+export async function embeddedDoctor(db: Kysely<Database>, jwtSecret: string): Promise<string> {
+  const email = `bench-doctor-${randomBytes(4).toString('hex')}@example.org`;
+  const account = await createAccount(
+    { db, systemId: 'docsy.local', calendar: new CalendarTokens(jwtSecret) },
+    { email, name: 'Dr Bench Runner', roles: ['doctor'], status: 'active', passwordHash: await hashPassword(password) },
+  );
+  await grantEveryEhr(db, account.id);
+  return email;
+}
+
+/**
+ * Signs in a doctor made by {@link embeddedDoctor} through the API.
+ *
+ * @example
+ * const doctor = await signInDoctor(baseUrl, email);
+ */
+export async function signInDoctor(baseUrl: string, email: string): Promise<BenchDoctor> {
+  const { accessToken, user } = await call<{ accessToken: string; user: { id: string; name: string } }>(
+    baseUrl,
+    'POST',
+    '/api/auth/login',
+    { body: { email, password } },
+  );
+  return { id: user.id, name: user.name, authorization: `Bearer ${accessToken}` };
+}
+
+/** Every EHR's patient grants the practitioner access (one statement, not one login per patient). */
+async function grantEveryEhr(db: Kysely<Database>, practitionerId: string): Promise<void> {
+  await sql`
+    insert into care_relationship (id, ehr_id, practitioner_id, kind, valid_from)
+    select gen_random_uuid(), ehr_id, ${practitionerId}::uuid, 'grant', now() - interval '1 minute' from ehr`.execute(
+    db,
+  );
 }
 
 async function signIn(baseUrl: string, email: string): Promise<string> {

@@ -3,17 +3,19 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectPath } from '../../server/project-root.js';
 import type { DataSetSize } from './data-set-plan.js';
+import type { Baseline } from './raw-insert-baseline.js';
 import { isMet, type Figure } from './figures.js';
 
 /** A run of the benchmark, as `bench/results/<time>.json` keeps it. */
 export interface BenchRun {
   quick: boolean;
+  embedded: boolean;
   size: DataSetSize;
   seconds: number;
   /** Load averages (1, 5, 15 minutes) when the run started: the machine is shared. */
   loadBefore: number[];
   figures: Figure[];
-  baseline: Record<string, unknown>;
+  baseline: Baseline;
 }
 
 /**
@@ -27,7 +29,8 @@ export async function writeResults(run: BenchRun): Promise<string> {
   const at = new Date();
   const folder = projectPath('bench', 'results');
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${at.toISOString().replace(/[:.]/g, '-')}${run.quick ? '-quick' : ''}.json`);
+  const suffix = `${run.embedded ? '-embedded' : ''}${run.quick ? '-quick' : ''}`;
+  const file = join(folder, `${at.toISOString().replace(/[:.]/g, '-')}${suffix}.json`);
   const summary = {
     at: at.toISOString(),
     ...run,

@@ -9,67 +9,32 @@
  *
  *   npm run bench                   the full data set (builds it first if needed: minutes)
  *   npm run bench -- --quick        20k compositions over 2k EHRs, short runs: under 2 minutes
+ *   npm run bench -- --embedded     the same figures against the embedded database (PGlite, 20k compositions)
  *   npm run bench -- --profile      also writes a CPU profile of the server (bench/profiles/)
  */
-import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { listeningUrl, startServerProcess } from '../../test/support/server-process.js';
-import { createThrowawayDatabase } from '../test-runner/throwaway-database.js';
-import { benchDoctor } from './bench-accounts.js';
 import { writeResults } from './bench-results.js';
-import { benchSample, checkThroughApi } from './bench-sample.js';
-import { ensureDataSetDatabase } from './data-set-database.js';
 import { fullDataSet, quickDataSet } from './data-set-plan.js';
+import { embeddedRun } from './embedded-run.js';
 import { embeddedStartSeconds } from './embedded-start.js';
-import { figureLines, type Figure } from './figures.js';
+import { figureLines } from './figures.js';
 import { formRenderFigure } from './form-render-figure.js';
-import { httpFigures } from './http-figures.js';
-import { projectPath } from '../../server/project-root.js';
+import { postgresRun } from './postgres-run.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, profile: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, embedded: { type: 'boolean' }, profile: { type: 'boolean' } },
+});
 const quick = values.quick ?? false;
-const size = quick ? quickDataSet : fullDataSet;
+const embedded = values.embedded ?? false;
+const size = quick || embedded ? quickDataSet : fullDataSet;
 const seconds = quick ? 3 : 15;
 const log = (line: string) => console.error(line);
-const loadBefore = (await import('node:os')).loadavg();
+const loadBefore = loadavg();
 
-const template = await ensureDataSetDatabase(size, log);
-const database = await createThrowawayDatabase({ prefix: 'docsy_bench', template });
-const figures: Figure[] = [];
-let baseline: Record<string, unknown> | undefined;
-try {
-  log(`copied the data set into ${database.name}; starting the server`);
-  const jwtSecret = randomBytes(32).toString('hex');
-  const server = startServerProcess(
-    {
-      DATABASE_URL: database.url,
-      JWT_SECRET: jwtSecret,
-      PORT: '0',
-    },
-    values.profile ? ['--cpu-prof', `--cpu-prof-dir=${projectPath('bench', 'profiles')}`] : [],
-  );
-  try {
-    const baseUrl = await listeningUrl(server, 120_000);
-    const doctor = await benchDoctor(baseUrl, database.url, jwtSecret);
-    const sample = await benchSample(database.url);
-    await checkThroughApi(baseUrl, database.url, doctor, sample);
-    log(`measuring over HTTP (${seconds} s per figure)`);
-    const measured = await httpFigures({
-      baseUrl,
-      databaseUrl: database.url,
-      authorization: doctor.authorization,
-      sample,
-      seconds,
-    });
-    figures.push(...measured.figures);
-    baseline = measured.baseline;
-  } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-} finally {
-  await database.drop();
-}
+const { figures, baseline } = embedded
+  ? await embeddedRun(size, { seconds, log })
+  : await postgresRun(size, { seconds, profile: values.profile ?? false, log });
 
 log('timing npm start on an embedded database');
 const starts = await embeddedStartSeconds(quick ? 1 : 3);
@@ -92,7 +57,7 @@ figures.push({
 
 const lines = figureLines(figures);
 console.log(lines.join('\n'));
-const file = await writeResults({ quick, size, seconds, loadBefore, figures, baseline: baseline ?? {} });
+const file = await writeResults({ quick, embedded, size, seconds, loadBefore, figures, baseline });
 console.log(`\nresults: ${file}`);
 
 function median(values: number[]): number {

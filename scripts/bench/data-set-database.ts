@@ -78,7 +78,8 @@ export async function ensureDataSetDatabase(size: DataSetSize, log: (line: strin
   const changed = existing.includes(name) ? await changedMigrations(name) : [];
   if (existing.includes(name) && changed.length === 0) return name;
   if (changed.length > 0) log(`the data set ${name} was built with other migrations (${changed.join(', ')})`);
-  const stale = existing.filter((other) => other.endsWith(`_${size.compositions}`) || other.endsWith('_building'));
+  // Only this size's: another size may be building in another run right now.
+  const stale = existing.filter((other) => other.endsWith(`_${size.compositions}`) || other === `${name}_building`);
   for (const other of stale) await asAdmin((client) => client.query(`drop database if exists ${other} with (force)`));
   const building = `${name}_building`;
   log(`building the data set ${name} (${size.compositions} compositions in ${size.ehrs} EHRs; kept for later runs)`);
@@ -103,7 +104,13 @@ async function changedMigrations(name: string): Promise<string[]> {
   return rows.filter((row) => now[row.key] !== row.value).map((row) => row.key);
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on a fresh connection to `url`, closed afterwards.
+ *
+ * @example
+ * const rows = await withClient(url, async (client) => (await client.query('select 1')).rows);
+ */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

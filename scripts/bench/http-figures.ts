@@ -2,21 +2,21 @@ import { call } from './bench-accounts.js';
 import type { BenchSample } from './bench-sample.js';
 import { ratioTo, type Figure } from './figures.js';
 import { httpLoad, type LoadRequest, type LoadResult } from './http-load.js';
-import { rawInsertBaseline } from './raw-insert-baseline.js';
 import { penicillin, syntheticComposition, type CompositionBody } from './synthetic-compositions.js';
 
 /** Where and how long to measure. */
 export interface HttpBench {
   baseUrl: string;
-  databaseUrl: string;
   authorization: string;
+  /** Raw inserts per second measured just before, with the same document and 16 clients. */
+  baselinePerSecond: number;
   sample: BenchSample;
   /** Seconds each measurement runs (after a warm-up of a second). */
   seconds: number;
 }
 
 /** SPEC §8: 16 concurrent clients for commits and the baseline. */
-const writers = 16;
+export const writers = 16;
 /** Latency figures: a few concurrent users, so that a figure is latency rather than queueing. */
 const readers = 4;
 /** Bulk import: a few streams of large contributions. */
@@ -39,31 +39,24 @@ const terminologySearches = [
 ] as const;
 
 /**
- * Every figure measured over HTTP against the running server, and the raw-insert baseline in
- * the same database right after the commits, with the same document and concurrency.
+ * Every figure measured over HTTP against the running server; throughput figures with their
+ * ratio to the raw-insert baseline the caller measured in the same database.
  *
  * @example
- * const { figures, baseline } = await httpFigures({ baseUrl, databaseUrl, authorization, sample, seconds: 10 });
+ * const figures = await httpFigures({ baseUrl, authorization, baselinePerSecond, sample, seconds: 10 });
  */
-export async function httpFigures(bench: HttpBench): Promise<{ figures: Figure[]; baseline: Record<string, unknown> }> {
+export async function httpFigures(bench: HttpBench): Promise<Figure[]> {
   const example = await call<CompositionBody>(bench.baseUrl, 'GET', '/api/templates/docsy.vital_signs.v1/example', {
     authorization: bench.authorization,
   });
   const body = JSON.stringify(syntheticComposition(example, 1));
   const others = cycle(bench.sample.otherEhrs);
-  const stored = await fetch(`${bench.baseUrl}/api/ehr/${others()}/compositions`, {
-    method: 'POST',
-    headers: { authorization: bench.authorization, 'content-type': 'application/json' },
-    body,
-  }).then((response) => response.text());
-
   const commits = await measure(bench, writers, () => ({
     method: 'POST',
     path: `/api/ehr/${others()}/compositions`,
     body,
   }));
-  const baseline = await rawInsertBaseline(bench.databaseUrl, stored, { connections: writers, seconds: bench.seconds });
-  const commitFigure = throughput('composition commits/s (16 clients)', commits, baseline.perSecond, writers, bench);
+  const commitFigure = throughput('composition commits/s (16 clients)', commits, writers, bench);
   const figures: Figure[] = [{ ...commitFigure, target: { kind: 'ratio-at-least', value: 0.7 } }];
 
   const versions = JSON.stringify({
@@ -79,13 +72,7 @@ export async function httpFigures(bench: HttpBench): Promise<{ figures: Figure[]
   }));
   const perComposition = { ...imports, perSecond: imports.perSecond * importBatch };
   figures.push({
-    ...throughput(
-      `bulk import compositions/s (${importBatch} per contribution)`,
-      perComposition,
-      baseline.perSecond,
-      importers,
-      bench,
-    ),
+    ...throughput(`bulk import compositions/s (${importBatch} per contribution)`, perComposition, importers, bench),
     target: { kind: 'at-least', value: 8000 },
   });
 
@@ -108,7 +95,7 @@ export async function httpFigures(bench: HttpBench): Promise<{ figures: Figure[]
   const terminology = await measure(bench, readers, () => ({ method: 'GET', path: searches() }));
   figures.push(latency('terminology search p50', terminology, 'p50', 10, bench));
   figures.push(latency('terminology search p99', terminology, 'p99', 10, bench));
-  return { figures, baseline: { insertsPerSecond: Math.round(baseline.perSecond), ...baseline, connections: writers } };
+  return figures;
 }
 
 async function measure(bench: HttpBench, connections: number, next: () => LoadRequest): Promise<LoadResult> {
@@ -116,12 +103,12 @@ async function measure(bench: HttpBench, connections: number, next: () => LoadRe
   return httpLoad(bench.baseUrl, bench.authorization, { connections, seconds: bench.seconds }, next);
 }
 
-function throughput(name: string, result: LoadResult, baseline: number, connections: number, bench: HttpBench) {
+function throughput(name: string, result: LoadResult, connections: number, bench: HttpBench) {
   return {
     name,
     value: result.perSecond,
     unit: '/s',
-    ratio: ratioTo(result.perSecond, baseline),
+    ratio: ratioTo(result.perSecond, bench.baselinePerSecond),
     detail: `${connections} connections, ${bench.seconds} s, ${result.ok} requests`,
     ...failure(result),
   };
