@@ -162,6 +162,16 @@ test('a syntax error is shown with its line and column, and publishing waits for
   assert.match(String(await source.getAttribute('aria-describedby')), /source-error/);
   assert.ok(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled());
   await assertAccessible(page, 'the editor with a syntax error');
+
+  await page.getByRole('link', { name: 'Knowledge', exact: true }).click();
+  await expectHeading(page, 'Clinical knowledge');
+  await page.getByRole('link', { name: 'Editor', exact: true }).click();
+  await expectHeading(page, 'Knowledge editor');
+  await page.getByText('Your draft from before you left the editor.').waitFor();
+  assert.match(await source.inputValue(), /"slots" \[\]/, 'the draft is kept while visiting other pages');
+  await page.getByRole('button', { name: 'Clear the text' }).click();
+  assert.is(await source.inputValue(), '');
+  await page.getByRole('button', { name: 'Template', exact: true }).waitFor();
   await context.close();
 });
 

@@ -16,6 +16,7 @@ import {
 import { valueOffsets } from './json-syntax.js';
 import { breakingChanges, fileProblems, type FileLinks } from './knowledge-report.js';
 import { fileRelativeProblem } from './request-paths.js';
+import { keepDraft, keptDraft } from './kept-draft.js';
 import { skeleton } from './knowledge-skeletons.js';
 import { draftFrom, kindOf, parseSource, type ParsedSource } from './knowledge-source.js';
 import { breakingPointer, locatePointer, type SourceLocation } from './source-locations.js';
@@ -66,9 +67,33 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
     if (!changed.has('query')) return;
     const { kind, id, revision } = Object.fromEntries(this.query) as Record<string, string | undefined>;
     const key = `${kind}:${id}:${revision}`;
-    if (!id || (kind !== 'template' && kind !== 'archetype') || key === this.#startedFrom) return;
+    if (!id || (kind !== 'template' && kind !== 'archetype')) return this.restoreKeptDraft();
+    if (key === this.#startedFrom) return;
     this.#startedFrom = key;
     void this.startFrom(kind, id, revision);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('source') || changed.has('origin')) keepDraft({ source: this.source, origin: this.origin });
+  }
+
+  /** Opened without a revision to start from: the draft this tab was working on, if any. */
+  private restoreKeptDraft(): void {
+    const kept = this.source ? undefined : keptDraft();
+    if (!kept) return;
+    this.setSource(kept.source, true);
+    this.origin =
+      `Your draft from before you left the editor. ${kept.origin.replace(/^Your draft from before you left the editor\. /, '')}`.trim();
+  }
+
+  private clear(): void {
+    this.#previewRun++;
+    this.#previewAbort?.abort();
+    this.setSource('');
+    this.origin = '';
+    this.preview = undefined;
+    this.previewProblem = undefined;
+    this.app.announce('The text is cleared.');
   }
 
   /** Loads a stored revision into the editor; a released one becomes the next minor revision. */
@@ -278,6 +303,7 @@ export class DocsyKnowledgeEditorPage extends DocsyPage {
         <button type="button" class="primary" ?disabled=${!ready} @click=${() => this.publish(false)}>
           ${this.busy === 'publish' ? 'Publishing…' : 'Publish'}
         </button>
+        ${this.source ? html`<button type="button" ?disabled=${this.busy !== undefined} @click=${this.clear}>Clear the text</button>` : nothing}
       </div>
       ${fileProblems(this.publishProblem, this.problemLinks)}
       ${
