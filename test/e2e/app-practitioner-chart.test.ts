@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { signedInPatient, testPassword } from '../support/accounts.js';
+import { signedIn, signedInPatient, testPassword } from '../support/accounts.js';
 import { assertAccessible, expectHeading, openApp, type AppPage } from '../support/app-pages.js';
 import { formEngineServer } from '../support/form-engine-server.js';
 import { patientRecord, type PatientRecord } from '../support/patient-record.js';
@@ -43,7 +43,10 @@ test('the chart summarises active allergies and current medications, and lists t
   const allergies = page.getByRole('region', { name: 'Active allergies' });
   await allergies.getByRole('link', { name: 'Penicillin' }).waitFor();
   await page.getByRole('region', { name: 'Current medications' }).getByRole('link', { name: 'Amoxicillin' }).waitFor();
-  await page.getByRole('region', { name: 'Active problems' }).getByText('No active problem recorded.').waitFor();
+  await page
+    .getByRole('region', { name: 'Active problems' })
+    .getByText('No active problem recorded that you can see.')
+    .waitFor();
   const tabs = page.getByRole('navigation', { name: 'Record categories' });
   assert.ok(await tabs.getByRole('link', { name: 'Vitals (1)' }).isVisible());
   await assertAccessible(page, 'the chart');
@@ -87,6 +90,40 @@ test('an entry is amended with a reason and its history shows both versions', as
   assert.equal(errors, []);
 });
 
+test('the doctor orders a lab test; the lab technician finds it on the worklist and marks it fulfilled', async () => {
+  const { page } = tab;
+  await page
+    .getByRole('link', { name: `Carla ${surname}` })
+    .first()
+    .click();
+  const orders = page.getByRole('region', { name: 'Lab and imaging orders' });
+  await orders.getByText('No open order.').waitFor();
+  const form = orders.getByRole('form', { name: 'Place an order' });
+  await form.getByLabel('Kind of order').selectOption('lab');
+  await form.getByLabel('What is ordered').fill('Full blood count');
+  await form.getByRole('button', { name: 'Place order' }).click();
+  await orders.getByText('Full blood count').waitFor();
+
+  const technician = await signedIn(app, 'lab_technician', { name: 'Lab Lee' });
+  const lab = await openApp('/dashboard', { as: technician });
+  const worklist = lab.page.getByRole('region', { name: 'Worklist' });
+  await worklist.getByRole('cell', { name: 'Lab: Full blood count' }).waitFor();
+  await assertAccessible(lab.page, 'the lab technician’s dashboard');
+  await worklist
+    .getByRole('link', { name: `Carla ${surname}` })
+    .first()
+    .click();
+  await expectHeading(lab.page, `Carla ${surname}`);
+  const newEntry = lab.page.getByRole('region', { name: 'New entry' });
+  assert.ok(await newEntry.getByRole('link', { name: 'Laboratory report' }).isVisible());
+  assert.is(await newEntry.getByRole('link', { name: 'Allergy record' }).count(), 0);
+  const labOrders = lab.page.getByRole('region', { name: 'Lab and imaging orders' });
+  await labOrders.getByRole('button', { name: 'Mark fulfilled: Full blood count' }).click();
+  await labOrders.getByText('No open order.').waitFor();
+  assert.equal(lab.errors, []);
+  await lab.context.close();
+});
+
 test('a patient outside the doctor’s care shows the emergency access form, which opens the record', async () => {
   const stranger = await signedInPatient(app, { name: 'Sam Stranger' });
   const { page } = tab;
@@ -102,7 +139,10 @@ test('a patient outside the doctor’s care shows the emergency access form, whi
   assert.is(await reason.getAttribute('aria-invalid'), 'true');
   await reason.fill('Collapsed in the waiting room');
   await glass.getByRole('button', { name: 'Open the record in an emergency' }).click();
-  await page.getByRole('region', { name: 'Active allergies' }).getByText('No active allergy recorded.').waitFor();
+  await page
+    .getByRole('region', { name: 'Active allergies' })
+    .getByText('No active allergy recorded that you can see.')
+    .waitFor();
   const log = await app.inject({ url: `/api/ehr/${stranger.ehrId}/access-log`, headers: stranger.headers });
   const reasons = log.json<{ items: { breakGlassReason?: string }[] }>().items.map((item) => item.breakGlassReason);
   assert.ok(reasons.includes('Collapsed in the waiting room'), 'the patient sees the reason');

@@ -14,6 +14,7 @@ import type {
   CompositionSummary,
   EhrSummary,
   ListPage,
+  Order,
   PatientSummary,
   Appointment,
   Practitioner,
@@ -283,6 +284,25 @@ export class DocsyApi {
   /** An archetype-path query over the compositions the caller may read (docs/query.md). */
   query(q: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
     return this.json('POST', '/api/query', { body: { q, params, fetch: 1000 } });
+  }
+
+  /** A record's orders with a status (the open ones by default), newest first. */
+  async orders(ehrId: string, status: Order['status'] = 'open'): Promise<Order[]> {
+    return this.#everyPage((cursor) =>
+      this.json('GET', `/api/ehr/${encodeURIComponent(ehrId)}/orders`, { query: { status, limit: 500, cursor } }),
+    );
+  }
+
+  /** A doctor orders a lab test or an imaging study for the patient. */
+  placeOrder(ehrId: string, order: { kind: Order['kind']; description: string }): Promise<Order> {
+    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/orders`, { body: order });
+  }
+
+  /** Closes an open order as fulfilled or cancelled. */
+  closeOrder(ehrId: string, orderId: string, status: 'fulfilled' | 'cancelled'): Promise<Order> {
+    return this.json('POST', `/api/ehr/${encodeURIComponent(ehrId)}/orders/${encodeURIComponent(orderId)}/close`, {
+      body: { status },
+    });
   }
 
   /** Every practitioner who can be booked, by name. */

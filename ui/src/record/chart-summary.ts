@@ -9,7 +9,7 @@ import type { DocsyApi } from '../api.js';
 export interface SummaryList {
   id: string;
   heading: string;
-  /** What the list says when nothing matches. */
+  /** What the list says when nothing matches (the role's policy and the patient's restrictions may hide entries). */
   empty: string;
   queries: readonly string[];
 }
@@ -20,7 +20,7 @@ export const summaryLists: readonly SummaryList[] = [
   {
     id: 'allergies',
     heading: 'Active allergies',
-    empty: 'No active allergy recorded.',
+    empty: 'No active allergy recorded that you can see.',
     queries: [
       `SELECT c/uid, a/data/substance, a/data/criticality ${inEhr} EVALUATION a[openEHR-EHR-EVALUATION.adverse_reaction_risk.v2] WHERE NOT EXISTS a/data/active_inactive OR a/data/active_inactive/code != 'inactive' ORDER BY c/context/startTime DESC`,
       `SELECT c/uid, a/data/substance, a/data/criticality ${inEhr} EVALUATION a[openEHR-EHR-EVALUATION.adverse_reaction_risk.v1] WHERE NOT EXISTS a/data/status OR NOT a/data/status/code matches {'resolved', 'refuted'} ORDER BY c/context/startTime DESC`,
@@ -29,7 +29,7 @@ export const summaryLists: readonly SummaryList[] = [
   {
     id: 'problems',
     heading: 'Active problems',
-    empty: 'No active problem recorded.',
+    empty: 'No active problem recorded that you can see.',
     queries: [
       `SELECT c/uid, p/data/problem_diagnosis_name, p/data/severity ${inEhr} EVALUATION p[openEHR-EHR-EVALUATION.problem_diagnosis.v1] WHERE NOT EXISTS p/data/active_inactive OR p/data/active_inactive/code != 'inactive' ORDER BY c/context/startTime DESC`,
     ],
@@ -37,7 +37,7 @@ export const summaryLists: readonly SummaryList[] = [
   {
     id: 'medications',
     heading: 'Current medications',
-    empty: 'No current medication recorded.',
+    empty: 'No current medication recorded that you can see.',
     queries: [
       `SELECT c/uid, m/data/medication_item, m/data/overall_directions_description ${inEhr} INSTRUCTION m[openEHR-EHR-INSTRUCTION.medication_order.v3] WHERE NOT EXISTS m/data/order_stop OR m/data/order_stop >= $today ORDER BY c/context/startTime DESC`,
     ],

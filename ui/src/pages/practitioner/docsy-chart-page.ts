@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ApiProblem } from '../../api.js';
+import { hasRole } from '../../app/account.js';
 import { DocsyPage } from '../../app/docsy-page.js';
 import { Loader } from '../../app/loader.js';
 import { CategoryBrowser, type LoadedRecord } from '../../record/category-browser.js';
@@ -8,12 +9,13 @@ import type { RecordCatalog } from '../../record/record-catalog.js';
 import type { PatientSummary } from '../../record-types.js';
 import { chartPath, patientLine } from './chart-links.js';
 import './docsy-break-glass-form.js';
+import './docsy-chart-orders.js';
 import './docsy-chart-summary.js';
 
 /**
  * A patient's chart (`/patients/{patient id}`): the summary (active allergies, active problems,
  * current medications), "New entry" for every template the practitioner's roles may author, and
- * the record by category. A record outside the practitioner's care (403) shows the emergency
+ * the record by category, and the open lab and imaging orders. A record outside the practitioner's care (403) shows the emergency
  * access form, then loads.
  */
 @customElement('docsy-chart-page')
@@ -61,6 +63,19 @@ export class DocsyChartPage extends DocsyPage {
           .hrefOf=${(uid: string) => chartPath(patient.id, { entry: uid })}
         ></docsy-chart-summary>
       </section>
+      ${
+        hasRole(this.account, ['doctor', 'nurse', 'lab_technician'])
+          ? html`<section aria-labelledby="orders">
+              <h2 id="orders">Lab and imaging orders</h2>
+              <docsy-chart-orders
+                .api=${this.api}
+                ehr-id=${record.summary.ehrId}
+                .roles=${this.account.roles}
+                @docsy-announce=${(event: CustomEvent<{ message: string }>) => this.app.announce(event.detail.message)}
+              ></docsy-chart-orders>
+            </section>`
+          : nothing
+      }
       ${this.renderNewEntry(patient, record.catalog)}
       <section aria-labelledby="entries">
         <h2 id="entries">Record</h2>
