@@ -38,6 +38,8 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
         summary: 'Upload a file (PDF, PNG, JPEG or DICOM) into an EHR; answers its attachment value',
         params: schemas.uploadParams,
         querystring: schemas.uploadQuery,
+        consumes: schemas.uploadMediaTypes,
+        body: schemas.uploadBody,
         response: {
           201: schemas.attachmentValue,
           ...problemResponses('NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INCOMPLETE_FILE'),

@@ -1,5 +1,6 @@
 /** JSON Schemas of the attachment routes (they also make the OpenAPI document). */
 export { ehrParams as uploadParams } from '../ehr/composition-schemas.js';
+import { attachmentMediaTypes } from './file-signature.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -31,11 +32,25 @@ export const attachmentValue = {
   additionalProperties: false,
   properties: {
     id: uuid,
-    mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'application/dicom'] },
+    mediaType: { type: 'string', enum: [...attachmentMediaTypes] },
     size: { type: 'integer', minimum: 0 },
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     name: { type: 'string' },
   },
+} as const;
+
+/** What the upload's OpenAPI entry lists; any Content-Type is read, the bytes decide. */
+export const uploadMediaTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/dicom',
+  'application/octet-stream',
+];
+
+/** The raw file (read as a stream by the route, so the schema constrains nothing). */
+export const uploadBody = {
+  description: 'The file itself as the raw body: a PDF, PNG, JPEG or DICOM file (its type is decided by its bytes)',
 } as const;
 
 export const attachmentFile = {
