@@ -25,10 +25,10 @@ export function localTime(iso: string): string {
 }
 
 /**
- * A day in words: `Monday 30 March 2026`.
+ * A day in words: `Monday, 30 March 2026`.
  *
  * @example
- * dayInWords('2026-03-30'); // 'Monday 30 March 2026'
+ * dayInWords('2026-03-30'); // 'Monday, 30 March 2026'
  */
 export function dayInWords(day: string): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
@@ -41,7 +41,7 @@ export function dayInWords(day: string): string {
 }
 
 /**
- * When an appointment is, in words: `Monday 30 March 2026, 09:00–09:15`.
+ * When an appointment is, in words: `Monday, 30 March 2026, 09:00–09:15`.
  *
  * @example
  * periodInWords({ start: '2026-03-30T09:00:00+01:00', end: '2026-03-30T09:15:00+01:00' });
