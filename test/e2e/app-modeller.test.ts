@@ -100,6 +100,16 @@ test('the workspace lists templates and archetypes with revision, lifecycle and 
   await page.getByRole('row', { name: /1\.0\.0.*published/ }).waitFor();
   await page.locator('docsy-form').getByLabel('Pulse rate').waitFor();
   await assertAccessible(page, 'a template’s revisions and form');
+  await page.getByRole('button', { name: 'Deprecate 1.0.0' }).click();
+  await confirmation(page, 'Revision 1.0.0 is deprecated.').waitFor();
+  await page.getByRole('row', { name: /1\.0\.0.*deprecated/ }).waitFor();
+  assert.is(await page.getByRole('button', { name: 'Deprecate 1.0.0' }).count(), 0);
+  const listed = await app.inject({
+    method: 'GET',
+    url: `/api/templates/${templateId}/revisions`,
+    headers: modeller.headers,
+  });
+  assert.is(listed.json<{ items: { lifecycle: string }[] }>().items[0]?.lifecycle, 'deprecated');
   assert.equal(errors, []);
   await context.close();
 });

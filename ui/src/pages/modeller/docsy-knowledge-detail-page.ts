@@ -10,6 +10,7 @@ import {
   knowledgeFile,
   knowledgeRevisions,
   previewKnowledge,
+  publishKnowledge,
   type KnowledgeKind,
   type RevisionEntry,
 } from './knowledge-client.js';
@@ -27,6 +28,8 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
   static override styles = modellerStyles;
 
   @state() private entryChecked = false;
+  @state() private deprecating: string | undefined;
+  @state() private deprecation: { problem?: unknown; done?: string } = {};
 
   private get kind(): KnowledgeKind | undefined {
     return kinds[this.params.collection ?? ''];
@@ -62,6 +65,31 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
     return (await previewKnowledge(this.api, 'archetype', file)).form;
   }
 
+  /**
+   * Deprecates a published revision: the same file with lifecycle `deprecated` (the registry's
+   * one allowed change to a released revision). Its compositions stay valid and readable; new
+   * compositions need a published revision.
+   */
+  private async deprecate(kind: KnowledgeKind, revision: RevisionEntry): Promise<void> {
+    this.deprecating = revision.revision;
+    this.deprecation = {};
+    try {
+      const file = await knowledgeFile(this.api, kind, revision.id, revision.revision);
+      const deprecated =
+        kind === 'template'
+          ? { ...file, lifecycle: 'deprecated' }
+          : { ...file, 'x-archetype': { ...(file['x-archetype'] as JsonObject), lifecycle: 'deprecated' } };
+      await publishKnowledge(this.api, kind, deprecated);
+      this.deprecation = { done: `Revision ${revision.revision} is deprecated.` };
+      this.app.announce(this.deprecation.done!);
+      await this.details.reload();
+    } catch (problem) {
+      this.deprecation = { problem };
+    } finally {
+      this.deprecating = undefined;
+    }
+  }
+
   override get pageTitle(): string {
     return this.params.id ?? 'Knowledge';
   }
@@ -88,6 +116,8 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
             <a class="button primary" href=${editorLink(kind, id, latest.revision)}>Edit as a new revision</a>
           </div>
           <h2>Revisions</h2>
+          <docsy-problem .problem=${this.deprecation.problem}></docsy-problem>
+          ${this.deprecation.done ? html`<p class="success">${this.deprecation.done}</p>` : nothing}
           ${this.renderRevisions(kind, revisions)}
           <details>
             <summary>File of revision ${latest.revision}</summary>
@@ -153,6 +183,17 @@ export class DocsyKnowledgeDetailPage extends DocsyPage {
                 <a href=${editorLink(kind, revision.id, revision.revision)}
                   >Start from ${revision.revision}<span class="visually-hidden"> in the editor</span></a
                 >
+                ${
+                  revision.lifecycle === 'published'
+                    ? html`<button
+                        type="button"
+                        ?disabled=${this.deprecating !== undefined}
+                        @click=${() => this.deprecate(kind, revision)}
+                      >
+                        ${this.deprecating === revision.revision ? 'Deprecating…' : `Deprecate ${revision.revision}`}
+                      </button>`
+                    : nothing
+                }
               </td>
             </tr>`,
         )}
