@@ -79,6 +79,7 @@ test('the patient moves the appointment to another slot, then cancels it, each w
     .click();
   const cancel = page.getByRole('form', { name: 'Cancel the appointment' });
   await cancel.getByRole('button', { name: 'Cancel appointment' }).click();
+  await cancel.locator('textarea[aria-invalid="true"]').waitFor();
   assert.is(
     await cancel.getByLabel('Reason for cancelling').getAttribute('aria-invalid'),
     'true',
@@ -115,7 +116,7 @@ test('the practitioner’s dashboard lists the appointment and opens the patient
   const appointments = dashboard.page.getByRole('region', { name: 'Appointments' });
   await appointments.getByRole('cell', { name: 'Blood pressure review' }).waitFor();
   await assertAccessible(dashboard.page, 'the dashboard with appointments');
-  await appointments.getByRole('link', { name: 'Bea Booker' }).click();
+  await appointments.getByRole('link', { name: 'Bea Booker' }).first().click();
   await expectHeading(dashboard.page, 'Bea Booker');
   await dashboard.page.getByRole('region', { name: 'Active allergies' }).waitFor();
   assert.equal(dashboard.errors, []);
