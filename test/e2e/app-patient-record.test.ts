@@ -34,7 +34,7 @@ test('a patient lands on their record, with a tab per category and its count', a
     ['Problems', 0],
     ['Vitals', 1],
   ] as const)
-    assert.ok(await tabs.getByRole('link', { name: `${label} (${count})` }).isVisible(), `${label} (${count})`);
+    await tabs.getByRole('link', { name: `${label} (${count})` }).waitFor();
   await page.getByRole('table', { name: /Prescriptions: 1 entry/ }).waitFor();
   assert.ok(await page.getByRole('cell', { name: 'Dr Rita Record' }).isVisible());
   await assertAccessible(page, 'the record page');

@@ -48,7 +48,7 @@ test('the chart summarises active allergies and current medications, and lists t
     .getByText('No active problem recorded that you can see.')
     .waitFor();
   const tabs = page.getByRole('navigation', { name: 'Record categories' });
-  assert.ok(await tabs.getByRole('link', { name: 'Vitals (1)' }).isVisible());
+  await tabs.getByRole('link', { name: 'Vitals (1)' }).waitFor();
   await assertAccessible(page, 'the chart');
   assert.equal(errors, []);
 });
@@ -56,7 +56,7 @@ test('the chart summarises active allergies and current medications, and lists t
 test('a new allergy recorded through the form shows in the summary', async () => {
   const { page } = tab;
   const newEntry = page.getByRole('region', { name: 'New entry' });
-  assert.ok(await newEntry.getByRole('link', { name: 'Allergy record' }).isVisible());
+  await newEntry.getByRole('link', { name: 'Allergy record' }).waitFor();
   assert.is(await newEntry.getByRole('link', { name: 'Dispensation' }).count(), 0, 'only what a doctor may author');
   await newEntry.getByRole('link', { name: 'Allergy record' }).click();
   await expectHeading(page, 'New allergy record');
@@ -115,7 +115,8 @@ test('the doctor orders a lab test; the lab technician finds it on the worklist 
     .click();
   await expectHeading(lab.page, `Carla ${surname}`);
   const newEntry = lab.page.getByRole('region', { name: 'New entry' });
-  assert.ok(await newEntry.getByRole('link', { name: 'Laboratory report' }).isVisible());
+  // The templates the role authors load after the heading: wait for them, then check the list.
+  await newEntry.getByRole('link', { name: 'Laboratory report' }).waitFor();
   assert.is(await newEntry.getByRole('link', { name: 'Allergy record' }).count(), 0);
   const labOrders = lab.page.getByRole('region', { name: 'Lab and imaging orders' });
   await labOrders.getByRole('button', { name: 'Mark fulfilled: Full blood count' }).click();
