@@ -30,6 +30,8 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/ui/dist ./ui/dist
 COPY --chown=node:node archetypes ./archetypes
 COPY --chown=node:node templates ./templates
+# The shipped terminology value sets, loaded at start (server/app.ts reads them from the source tree).
+COPY --chown=node:node server/terminology/value-sets ./server/terminology/value-sets
 USER node
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
