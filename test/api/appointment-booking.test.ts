@@ -228,6 +228,7 @@ test('reschedule moves the appointment atomically: new slot taken, old one free;
     .select('action')
     .where('chain_key', '=', patient.ehrId)
     .where('action', 'like', 'appointment.%')
+    .orderBy('seq')
     .execute();
   assert.equal(
     events.map((event) => event.action),
